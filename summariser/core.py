@@ -1,0 +1,321 @@
+"""The main job: article → prompt → model → validate → ground → resolve dates → briefing.
+
+`Summariser` holds a configured client for many calls; `summarise` / `asummarise` are the
+one-call forms and reuse one `Summariser` per configuration.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .assemble import assemble
+from .draft import Draft
+from .errors import InputError, InvalidOutputError, ModelError, SummariserError
+from .messages import PROMPT_VERSION, build_messages, prompt_hash
+from .providers import Endpoint, connect, reask_policy
+from .schema import Briefing, RunInfo, Usage
+from .settings import Settings, redact
+
+if TYPE_CHECKING:
+    import openai
+
+__all__ = ["MAX_TOKENS", "Summariser", "asummarise", "parse_published", "summarise"]
+
+MAX_TOKENS = 1500  # a full briefing is 400-900 tokens; the cap stops a runaway list
+
+
+@dataclass
+class _Call:
+    """One article's way through the pipeline: its input, its request and its clock."""
+
+    text: str
+    published: date | None
+    title: str | None
+    url: str | None
+    strict: bool
+    request: dict[str, Any]
+    policy: Any  # the tenacity re-ask policy; its statistics count the attempts
+    started: float
+    asked: float
+
+
+class Summariser:
+    """A configured summariser. Cheap to create; the endpoint is connected on first use.
+
+    Arguments override the environment (see settings.py). Pass `client` / `aclient` (openai
+    clients) to use your own transport, e.g. in tests.
+    """
+
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        mode: str | None = None,
+        timeout: float | None = None,
+        reasks: int | None = None,
+        strict: bool = False,
+        output_language: str | None = None,
+        client: openai.OpenAI | None = None,
+        aclient: openai.AsyncOpenAI | None = None,
+    ) -> None:
+        self.settings = Settings.resolve(
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            mode=mode,
+            timeout=timeout,
+            reasks=reasks,
+            output_language=output_language,
+        )
+        self.strict = strict
+        self._injected = (client, aclient)
+        self._endpoint: Endpoint | None = None
+
+    @property
+    def endpoint(self) -> Endpoint:
+        if self._endpoint is None:
+            client, aclient = self._injected
+            self._endpoint = connect(self.settings, client=client, aclient=aclient)
+        return self._endpoint
+
+    def summarise(
+        self,
+        text: str,
+        *,
+        published: date | datetime | str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        strict: bool | None = None,
+    ) -> Briefing:
+        call = self._prepare(text, published, title, url, strict, asynchronous=False)
+        try:
+            draft, completion = self.endpoint.client.create_with_completion(
+                response_model=Draft, max_retries=call.policy, **call.request
+            )
+        except Exception as exc:
+            raise self._translate(exc) from exc
+        return self._finish(call, draft, completion)
+
+    async def asummarise(
+        self,
+        text: str,
+        *,
+        published: date | datetime | str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        strict: bool | None = None,
+    ) -> Briefing:
+        call = self._prepare(text, published, title, url, strict, asynchronous=True)
+        try:
+            draft, completion = await self.endpoint.aclient.create_with_completion(
+                response_model=Draft, max_retries=call.policy, **call.request
+            )
+        except Exception as exc:
+            raise self._translate(exc) from exc
+        return self._finish(call, draft, completion)
+
+    def _prepare(
+        self,
+        text: str,
+        published: date | datetime | str | None,
+        title: str | None,
+        url: str | None,
+        strict: bool | None,
+        *,
+        asynchronous: bool,
+    ) -> _Call:
+        """Check the input and build the request; connects (loads the model) on first use."""
+        started = time.perf_counter()
+        day = parse_published(published)
+        messages = build_messages(
+            check_text(text), title=title, output_language=self.settings.output_language
+        )
+        request = {
+            "model": self.endpoint.model,
+            "messages": messages,
+            "temperature": 0,
+            "max_tokens": MAX_TOKENS,
+        }
+        return _Call(
+            text=text,
+            published=day,
+            title=title,
+            url=url,
+            strict=self.strict if strict is None else strict,
+            request=request,
+            policy=reask_policy(self.settings.reasks, asynchronous=asynchronous),
+            started=started,
+            asked=time.perf_counter(),
+        )
+
+    def _finish(self, call: _Call, draft: Draft, completion: Any) -> Briefing:
+        model_seconds = time.perf_counter() - call.asked
+        briefing = assemble(
+            draft,
+            call.text,
+            published=call.published,
+            title=call.title,
+            url=call.url,
+            strict=call.strict,
+        )
+        usage = _usage(getattr(draft, "_total_usage", None) or getattr(completion, "usage", None))
+        warnings = [] if call.published else ["no publication date: relative dates left unresolved"]
+        briefing.meta = RunInfo(
+            model=self.endpoint.model,
+            provider=self.endpoint.provider,
+            prompt_version=PROMPT_VERSION,
+            prompt_hash=prompt_hash(),
+            usage=usage,
+            attempts=call.policy.statistics.get("attempt_number", 1),
+            seconds=round(time.perf_counter() - call.started, 3),
+            model_seconds=round(model_seconds, 3),
+            warnings=warnings,
+        )
+        return briefing
+
+    def _translate(self, exc: Exception) -> SummariserError:
+        """Our error for whatever the SDK or instructor raised, with secrets scrubbed."""
+        if isinstance(exc, SummariserError):
+            return exc
+        import openai
+        from instructor.core.exceptions import (
+            IncompleteOutputException,
+            InstructorRetryException,
+        )
+
+        key = self.settings.api_key
+        cause: BaseException = exc
+        if isinstance(exc, InstructorRetryException) and exc.__cause__ is not None:
+            cause = exc.__cause__
+        if isinstance(cause, openai.APIStatusError):
+            detail = redact(_api_message(cause), key)
+            return ModelError(
+                f"model endpoint answered HTTP {cause.status_code}: {detail}",
+                status_code=cause.status_code,
+            )
+        if isinstance(cause, openai.APITimeoutError):
+            return ModelError(f"model endpoint timed out after {self.settings.timeout:g} s")
+        if isinstance(cause, openai.APIConnectionError):
+            where = self.settings.base_url or "the default OpenAI endpoint"
+            return ModelError(f"cannot reach the model endpoint at {redact(where, key)}")
+        if isinstance(cause, IncompleteOutputException) or isinstance(
+            exc, IncompleteOutputException
+        ):
+            return InvalidOutputError(
+                f"model output was cut off at {MAX_TOKENS} tokens", attempts=1
+            )
+        if isinstance(exc, InstructorRetryException):
+            last = _completion_text(exc.last_completion)
+            return InvalidOutputError(
+                f"model output did not validate after {exc.n_attempts} attempt(s): "
+                + redact(_first_line(str(cause)), key),
+                attempts=exc.n_attempts,
+                last_output=last,
+                usage=_usage(exc.total_usage).model_dump(),
+            )
+        return ModelError(redact(f"{type(exc).__name__}: {_first_line(str(exc))}", key))
+
+
+def check_text(text: object) -> str:
+    """The article text, or InputError when there is nothing a model could read."""
+    if not isinstance(text, str):
+        raise InputError(f"article text must be a string, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("article text is empty")
+    if "\x00" in text:
+        raise InputError("article text contains NUL bytes: this looks like a binary file")
+    if sum(c.isalpha() for c in text) < 20:
+        raise InputError("article text has almost no words: nothing to summarise")
+    return text
+
+
+def parse_published(value: date | datetime | str | None) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.fromisoformat(str(value).strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        raise InputError(
+            f"publication date {value!r} is not an ISO date (expected YYYY-MM-DD)"
+        ) from None
+
+
+def _usage(raw: Any) -> Usage:
+    if raw is None:
+        return Usage()
+    get = raw.get if isinstance(raw, dict) else lambda name, default=0: getattr(raw, name, default)
+    prompt, completion = int(get("prompt_tokens", 0) or 0), int(get("completion_tokens", 0) or 0)
+    return Usage(
+        prompt_tokens=prompt,
+        completion_tokens=completion,
+        total_tokens=int(get("total_tokens", 0) or 0) or prompt + completion,
+    )
+
+
+def _api_message(error: Any) -> str:
+    body = getattr(error, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and inner.get("message"):
+            return _first_line(str(inner["message"]))
+    return _first_line(getattr(error, "message", "") or str(error))
+
+
+def _completion_text(completion: Any) -> str | None:
+    try:
+        return completion.choices[0].message.content
+    except (AttributeError, IndexError, TypeError):
+        return None
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line[:300]
+
+
+@lru_cache(maxsize=4)
+def _default(settings_key: str) -> Summariser:
+    del settings_key  # the cache key: one Summariser per environment configuration
+    return Summariser()
+
+
+def _shared() -> Summariser:
+    key = json.dumps(Settings.resolve().__dict__, default=str, sort_keys=True)
+    return _default(key)
+
+
+def summarise(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    strict: bool = False,
+) -> Briefing:
+    """Briefing of one article with the configured (or embedded) model."""
+    return _shared().summarise(text, published=published, title=title, url=url, strict=strict)
+
+
+async def asummarise(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    strict: bool = False,
+) -> Briefing:
+    """Async twin of `summarise`."""
+    return await _shared().asummarise(
+        text, published=published, title=title, url=url, strict=strict
+    )

@@ -1,0 +1,112 @@
+"""Build the openai + instructor clients for the configured endpoint or the embedded model.
+
+Transport retries (429 honouring Retry-After, 5xx, timeouts) stay in the openai SDK; instructor
+only re-asks when the answer fails validation (settings.reasks times, 1 by default), so the two
+policies never multiply. The embedded model gets no transport retries: it cannot be rate limited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from .settings import Settings
+
+if TYPE_CHECKING:
+    import instructor
+    import openai
+
+    from .local.backend import LocalModel
+
+__all__ = ["Endpoint", "connect", "reask_policy"]
+
+_EMBEDDED_URL = "http://embedded.invalid/v1"  # never dialled: the transport answers in process
+
+
+@dataclass
+class Endpoint:
+    """Everything needed to ask one model: its name, kind and ready clients."""
+
+    model: str
+    provider: Literal["embedded", "openai-compatible"]
+    client: instructor.Instructor
+    aclient: instructor.AsyncInstructor
+
+
+@cache
+def _embedded_model() -> LocalModel:
+    """Loaded once per process: loading 1.1 GB for every call would dominate run time."""
+    from .local.backend import LocalModel
+
+    return LocalModel()
+
+
+def _mode(name: str) -> Any:
+    import instructor
+
+    return {
+        "json_schema": instructor.Mode.JSON_SCHEMA,
+        "json": instructor.Mode.JSON,
+        "tools": instructor.Mode.TOOLS,
+        "md_json": instructor.Mode.MD_JSON,
+    }[name]
+
+
+def connect(
+    settings: Settings,
+    *,
+    client: openai.OpenAI | None = None,
+    aclient: openai.AsyncOpenAI | None = None,
+) -> Endpoint:
+    """Clients for `settings`; pass your own openai clients to inject a transport (tests)."""
+    import httpx2
+    import instructor
+    import openai
+
+    if settings.embedded and client is None and aclient is None:
+        from .local.transport import AsyncLocalTransport, LocalTransport
+
+        local = _embedded_model()
+        common: dict[str, Any] = {
+            "api_key": "embedded",
+            "base_url": _EMBEDDED_URL,
+            "max_retries": 0,
+            "timeout": settings.timeout,
+        }
+        client = openai.OpenAI(http_client=httpx2.Client(transport=LocalTransport(local)), **common)
+        aclient = openai.AsyncOpenAI(
+            http_client=httpx2.AsyncClient(transport=AsyncLocalTransport(local)), **common
+        )
+        model_name, provider = local.name, "embedded"
+    else:
+        remote: dict[str, Any] = {
+            "api_key": settings.api_key or "not-needed",
+            "base_url": settings.base_url,
+            "timeout": settings.timeout,
+        }
+        client = client or openai.OpenAI(**remote)
+        aclient = aclient or openai.AsyncOpenAI(**remote)
+        model_name, provider = settings.model, "openai-compatible"
+    mode = _mode(settings.mode)
+    return Endpoint(
+        model=model_name,
+        provider=provider,
+        client=instructor.from_openai(client, mode=mode),
+        aclient=instructor.from_openai(aclient, mode=mode),
+    )
+
+
+def reask_policy(reasks: int, *, asynchronous: bool = False) -> Any:
+    """A tenacity policy that re-asks only on invalid output, never on transport errors."""
+    import json
+
+    from pydantic import ValidationError
+    from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_after_attempt
+
+    policy = AsyncRetrying if asynchronous else Retrying
+    return policy(
+        stop=stop_after_attempt(reasks + 1),
+        retry=retry_if_exception_type((ValidationError, json.JSONDecodeError)),
+        reraise=True,
+    )

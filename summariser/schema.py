@@ -1,0 +1,137 @@
+"""The briefing: the public contract users and other tools read.
+
+Field names are fixed; change them only with a new SCHEMA_VERSION. The JSON Schema of this
+model lives in schemas/briefing.schema.json (regenerate with `summarise schema --write`).
+What the model is asked to fill is a smaller shape, in draft.py; code turns that into this.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Actor",
+    "ActorKind",
+    "Allegation",
+    "AllegationStatus",
+    "Briefing",
+    "Evidence",
+    "Place",
+    "PlaceKind",
+    "RunInfo",
+    "Source",
+    "Stake",
+    "TimeRef",
+    "Usage",
+]
+
+SCHEMA_VERSION = "1.0"
+
+ActorKind = Literal["person", "organisation", "country", "group", "other"]
+PlaceKind = Literal["country", "region", "city", "facility", "other"]
+AllegationStatus = Literal["alleged", "denied", "confirmed", "disputed", "reported"]
+MatchKind = Literal["exact", "normalised", "fuzzy", "none"]
+
+ISO_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Item):
+    """Where an item sits in the article; offsets are computed by code, never by the model."""
+
+    quote: str = Field(description="Words of the article that support the item.")
+    start: int | None = Field(
+        description="Start offset in the article text, in Unicode code points (Python slicing)."
+    )
+    end: int | None = Field(description="End offset (exclusive); text[start:end] is the quote.")
+    grounded: bool = Field(description="True when the quote was found in the article.")
+    match: MatchKind = Field(description="How it was found: exact, normalised, fuzzy or none.")
+
+
+class Actor(_Item):
+    name: str
+    kind: ActorKind
+    role: str = Field(description="Their part in this story.")
+    evidence: Evidence
+
+
+class Place(_Item):
+    name: str
+    kind: PlaceKind
+    evidence: Evidence
+
+
+class TimeRef(_Item):
+    text: str = Field(description="The time phrase as written in the article.")
+    date: str | None = Field(
+        pattern=ISO_DATE_PATTERN,
+        description="ISO date (YYYY-MM-DD, YYYY-MM or YYYY) resolved against the publication "
+        "date; null when the phrase does not support one.",
+    )
+    event: str = Field(description="What happens then.")
+    evidence: Evidence
+
+
+class Allegation(_Item):
+    claim: str
+    made_by: str = Field(description="Who asserts the claim.")
+    against: str | None = Field(description="Who is accused, if anyone.")
+    status: AllegationStatus
+    evidence: Evidence
+
+
+class Stake(_Item):
+    what: str = Field(description="What is at risk or could follow.")
+    for_whom: str
+    evidence: Evidence
+
+
+class Source(_Item):
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+class Usage(_Item):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+
+class RunInfo(_Item):
+    """How the briefing was made: enough to reproduce it and to account for its cost."""
+
+    model: str
+    provider: Literal["embedded", "openai-compatible"]
+    prompt_version: str
+    prompt_hash: str
+    schema_version: str = SCHEMA_VERSION
+    usage: Usage
+    attempts: int = Field(description="Model calls made, re-asks included.")
+    seconds: float = Field(description="Wall time of the whole call.")
+    model_seconds: float = Field(description="Time spent waiting for the model.")
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Briefing(_Item):
+    headline: str
+    summary: str = Field(description="The bottom line in at most three sentences.")
+    language: str = Field(description="ISO 639-1 code of the article's language.")
+    who: list[Actor]
+    where: list[Place]
+    when: list[TimeRef]
+    allegations: list[Allegation]
+    stakes: list[Stake]
+    source: Source = Field(default_factory=Source)
+    meta: RunInfo | None = None
+
+    def items(self) -> list[Actor | Place | TimeRef | Allegation | Stake]:
+        """Every grounded-or-not item, in reading order of the sections."""
+        return [*self.who, *self.where, *self.when, *self.allegations, *self.stakes]

@@ -1,0 +1,79 @@
+"""Shared fixtures: cassette settings, the eval corpus, a recorded-endpoint summariser.
+
+Cassettes are recorded against `summarise serve` (the embedded model over real loopback HTTP)
+and replayed offline: `--record-mode=none --block-network` are always on (pyproject.toml).
+The request body is part of the match, so a changed prompt or schema fails replay loudly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summariser import Summariser
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+EVAL = Path(os.environ.get("SUMMARISER_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+
+RECORD_URL = "http://127.0.0.1:8765/v1"  # where `summarise serve` listens while recording
+RECORDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+# A key-shaped canary: sent as the bearer token, it must never reach a cassette.
+CANARY_KEY = "sk-canary-7f3a9c2e1b8d4f60a5e9c3b2d1f0e8a7"
+
+SECRET_REQUEST_HEADERS = [
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+]
+SECRET_RESPONSE_HEADERS = {"set-cookie", "openai-organization", "openai-project", "cookie"}
+
+
+def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in SECRET_RESPONSE_HEADERS:
+            del headers[name]
+    return response
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    return {
+        "filter_headers": SECRET_REQUEST_HEADERS,
+        "before_record_response": scrub_response,
+        "match_on": ["method", "scheme", "host", "port", "path", "query", "body"],
+        "decode_compressed_response": True,
+        "allow_playback_repeats": True,  # a test may send the same request twice
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(ROOT / "cassettes")
+
+
+@pytest.fixture
+def recorded() -> Summariser:
+    """A summariser pointed at the recording server (replayed from cassettes in tests)."""
+    return Summariser(
+        model=RECORDED_MODEL, base_url=RECORD_URL, api_key=CANARY_KEY, timeout=600, reasks=1
+    )
+
+
+def eval_article(article_id: str) -> dict[str, Any]:
+    path = EVAL / "articles" / f"{article_id}.json"
+    if not path.exists():
+        pytest.fail(f"evaluation article missing: {path} (set SUMMARISER_EVAL_DIR)")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def seed_text() -> str:
+    return (DATA / "kim-putin.txt").read_text(encoding="utf-8")

@@ -1,0 +1,83 @@
+"""Date rules, checked on the founding article (published Monday 2023-09-11) and beyond."""
+
+from datetime import date
+
+import pytest
+
+from summariser.dates import resolve
+
+MONDAY = date(2023, 9, 11)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # the founding article, as a careful reader resolves it
+        ("Monday", "2023-09-11"),
+        ("on Monday", "2023-09-11"),
+        ("Earlier on Monday", "2023-09-11"),
+        ("as early as Tuesday", "2023-09-12"),
+        ("until 13 September", "2023-09-13"),
+        ("In July", "2023-07"),
+        ("this month", "2023-09"),
+        ("in 2019", "2019"),
+        ("last week", None),
+        ("more than four years", None),
+        ("in the coming days", None),
+        # weekdays: past by default, ahead when the phrase says so
+        ("Sunday morning", "2023-09-10"),
+        ("late on Thursday", "2023-09-07"),
+        ("next Friday", "2023-09-15"),
+        ("last Monday", "2023-09-04"),
+        ("by Wednesday", "2023-09-13"),
+        # relative days, months, years
+        ("yesterday", "2023-09-10"),
+        ("tomorrow", "2023-09-12"),
+        ("today", "2023-09-11"),
+        ("three days ago", "2023-09-08"),
+        ("last month", "2023-08"),
+        ("next year", "2024"),
+        # explicit dates
+        ("13 September 2023", "2023-09-13"),
+        ("September 13", "2023-09-13"),
+        ("Sept. 3, 2021", "2021-09-03"),
+        ("the 4th of July", "2023-07-04"),
+        ("2023-09-01", "2023-09-01"),
+        ("in December", "2023-12"),
+        ("in February", "2024-02"),
+        ("in May", "2023-05"),
+        # words that are not dates
+        ("may", None),
+        ("later", None),
+        ("31 February", None),
+    ],
+)
+def test_phrases_resolve_against_the_publication_date(phrase: str, expected: str | None) -> None:
+    assert resolve(phrase, MONDAY) == expected
+
+
+def test_sentence_tense_decides_a_bare_weekday() -> None:
+    assert resolve("Thursday", MONDAY, context="The summit will open on Thursday") == "2023-09-14"
+    assert resolve("Thursday", MONDAY, context="Officials said on Thursday that") == "2023-09-07"
+
+
+def test_without_a_publication_date_relative_phrases_stay_unresolved() -> None:
+    for phrase in ("Monday", "as early as Tuesday", "In July", "last month", "yesterday"):
+        assert resolve(phrase, None) is None
+    assert resolve("13 September 2023", None) == "2023-09-13"
+    assert resolve("until 13 September", None) is None
+    assert resolve("in 2019", None) == "2019"
+
+
+def test_other_languages() -> None:
+    friday = date(2018, 10, 5)  # the Portuguese dev article: a Friday
+    assert resolve("nesta sexta-feira", friday, language="pt") == "2018-10-05"
+    assert resolve("hoje (5)", friday, language="pt") == "2018-10-05"
+    assert resolve("ontem", friday, language="pt") == "2018-10-04"
+    assert resolve("vendredi dernier", date(2018, 10, 9), language="fr") == "2018-10-05"
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "\x00\x01", "{{ 7*7 }}", "9" * 500, "32/13/2023"])
+def test_resolver_never_raises(junk: str) -> None:
+    resolve(junk, MONDAY)
+    resolve(junk, None, language="xx")

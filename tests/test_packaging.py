@@ -1,0 +1,39 @@
+"""Prompts and schema ship inside the package: prove it on a real, non-editable install."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_data_files_load_from_an_installed_copy(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
+         str(ROOT)],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    system, user = ROOT / "prompts" / "system.j2", ROOT / "prompts" / "user.j2"
+    probe = (
+        "import summariser, summariser.messages as m, json\n"
+        "print(summariser.__file__)\n"
+        f"print(m.read_packaged('prompts', 'system.j2') == open({str(system)!r}).read())\n"
+        f"print(m.read_packaged('prompts', 'user.j2') == open({str(user)!r}).read())\n"
+        "schema = json.loads(m.read_packaged('schemas', 'briefing.schema.json'))\n"
+        "print(schema['x-schema-version'])\n"
+        "print(len(m.build_messages('Some article text about a meeting in Paris.')))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env,
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    origin, system_same, user_same, version, messages = result.stdout.split()
+    assert origin.startswith(str(target))  # imported from the installed copy, not the checkout
+    assert system_same == user_same == "True"
+    assert version == "1.0" and messages == "2"
