@@ -1,6 +1,7 @@
 """The `summarise` command. Flags live here; the work is done by the library.
 
     summarise FILE | -          briefing of one article (text file, or stdin)
+    summarise batch INPUT...    one JSONL record per article of files, directories, feeds, pages
     summarise schema [--write]  the briefing's JSON Schema
     summarise serve             the embedded model as an OpenAI-compatible server on loopback
 
@@ -68,6 +69,27 @@ def _summarise_parser() -> argparse.ArgumentParser:
 def _schema_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summarise schema", description=__doc__)
     parser.add_argument("--write", metavar="PATH", help="write the schema to PATH instead")
+    return parser
+
+
+def _batch_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summarise batch",
+        description="Summarise every article of the inputs: text, HTML and JSON/JSONL article "
+        "files, RSS/Atom feeds, and directories of them. One JSONL record per article, a "
+        "briefing or an error.",
+        epilog=_EPILOG,
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file or directory")
+    parser.add_argument(
+        "--extract-only",
+        action="store_true",
+        help="no model: list the articles on stderr and write them as JSONL",
+    )
+    parser.add_argument("-o", "--out", metavar="FILE", help="write JSONL here, not to stdout")
+    parser.add_argument("--model", help="as for summarise")
+    parser.add_argument("--base-url", help="as for summarise")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no listing or summary line")
     return parser
 
 
@@ -157,6 +179,38 @@ def _run_schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import time
+
+    from .batch import BatchTotals, extract_records, summarise_records, write_records
+
+    started = time.perf_counter()
+    totals = BatchTotals()
+    if args.extract_only:
+        records = extract_records(args.inputs, totals)
+    else:
+        from .core import Summariser
+
+        summariser = Summariser(model=args.model, base_url=args.base_url)
+        records = summarise_records(args.inputs, summariser, totals)
+    listing = None if args.quiet or not args.extract_only else err
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as target:
+            write_records(records, target, listing)
+    else:
+        write_records(records, out, listing)
+    if not args.quiet:
+        for warning in totals.warnings:
+            err.write(f"summarise: warning: {warning}\n")
+        seconds = time.perf_counter() - started
+        tokens = totals.prompt_tokens + totals.completion_tokens
+        err.write(
+            f"summarise: {totals.articles} articles, {totals.done} done, {totals.failed} failed, "
+            f"{totals.duplicates} duplicates skipped, {tokens} tokens, {seconds:.1f} s\n"
+        )
+    return 0
+
+
 def _run_serve(args: argparse.Namespace) -> int:
     from .local.server import serve
 
@@ -177,6 +231,8 @@ def main(
     try:
         if argv[:1] == ["schema"]:
             return _run_schema(_schema_parser().parse_args(argv[1:]), stdout)
+        if argv[:1] == ["batch"]:
+            return _run_batch(_batch_parser().parse_args(argv[1:]), stdout, stderr)
         if argv[:1] == ["serve"]:
             return _run_serve(_serve_parser().parse_args(argv[1:]))
         return _run_summarise(_summarise_parser().parse_args(argv), stdout, stderr)

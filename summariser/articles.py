@@ -1,0 +1,125 @@
+"""One article as batch processing sees it, and its stable identity.
+
+An article's id is the input's own (a JSON article's `id`), else a hash of its canonical URL,
+else a hash of its text; so the same article met twice, in one run or across runs, is one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .core import parse_published
+from .errors import InputError
+from .grounding import normalise
+
+__all__ = ["Article", "article_id", "canonical_url", "load_json_articles"]
+
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid", "ocid")
+
+
+class Article(BaseModel):
+    """Text to summarise plus where it came from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    feed: str | None = Field(default=None, description="The feed the article came through.")
+    origin: str = Field(description="The input it was read from: a path or a URL.")
+    teaser: bool = Field(default=False, description="Only a feed summary, not the full body.")
+
+    def record(self) -> dict[str, Any]:
+        """The article as one JSONL line (the layout of shared/eval/articles)."""
+        return self.model_dump(mode="json")
+
+
+def canonical_url(url: str) -> str:
+    """The URL with case, default ports, fragments and tracking parameters normalised away."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    if port and (scheme, port) not in (("http", 80), ("https", 443)):
+        host = f"{host}:{port}"
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(_TRACKING)
+    ]
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+
+
+def article_id(*, own: str | None = None, url: str | None = None, text: str = "") -> str:
+    if own and str(own).strip():
+        return str(own).strip()
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return "u-" + hashlib.sha256(canonical_url(url).encode()).hexdigest()[:16]
+    return "t-" + hashlib.sha256(normalise(text).encode()).hexdigest()[:16]
+
+
+def _from_mapping(raw: Any, origin: str) -> Article:
+    if not isinstance(raw, dict):
+        raise InputError(f"{origin}: an article must be a JSON object, not {type(raw).__name__}")
+    text = raw.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{origin}: article has no 'text' string")
+    title, url = raw.get("title"), raw.get("url") or raw.get("url_if_known")
+    for name, value in (("title", title), ("url", url)):
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{origin}: '{name}' must be a string")
+    try:
+        published = parse_published(raw.get("published"))
+    except InputError as exc:
+        raise InputError(f"{origin}: {exc}") from None
+    return Article(
+        id=article_id(own=raw.get("id"), url=url, text=text),
+        text=text,
+        title=title,
+        published=published,
+        url=url,
+        origin=origin,
+    )
+
+
+def load_json_articles(path: Path) -> Iterator[Article | InputError]:
+    """Articles of a .json file (one object or a list) or a .jsonl stream; bad ones as errors."""
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield InputError(f"{path}: cannot read as UTF-8 JSON ({exc})")
+        return
+    if path.suffix.lower() == ".jsonl":
+        for number, line in enumerate(content.splitlines(), start=1):
+            if not line.strip():
+                continue
+            origin = f"{path}:{number}"
+            try:
+                yield _from_mapping(json.loads(line), origin)
+            except json.JSONDecodeError as exc:
+                yield InputError(f"{origin}: not JSON ({exc.msg})")
+            except InputError as exc:
+                yield exc
+        return
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as exc:
+        yield InputError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})")
+        return
+    for index, raw in enumerate(data if isinstance(data, list) else [data]):
+        origin = f"{path}[{index}]" if isinstance(data, list) else str(path)
+        try:
+            yield _from_mapping(raw, origin)
+        except InputError as exc:
+            yield exc

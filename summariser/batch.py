@@ -1,0 +1,135 @@
+"""`summarise batch`: many inputs in, one JSONL record per article out.
+
+Every article ends as exactly one record, a briefing or an error; inputs that yield nothing
+end as error records too, so nothing given to a batch disappears. Duplicates (same id) are
+processed once. Records are written whole, one line each, as each article finishes.
+
+This first version runs articles one after another; concurrency, the cache and resume are
+planned on top of the same records.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from .articles import Article
+from .errors import SummariserError
+from .inputs import InputProblem, read_inputs
+from .settings import redact
+
+__all__ = ["BatchTotals", "extract_records", "summarise_records", "write_records"]
+
+
+@dataclass
+class BatchTotals:
+    articles: int = 0
+    done: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    warnings: list[str] = field(default_factory=list)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+def _unique_articles(specs: Iterable[str], totals: BatchTotals) -> Iterator[Article | InputProblem]:
+    seen: set[str] = set()
+    for item in read_inputs(specs):
+        if isinstance(item, InputProblem):
+            if item.fatal:
+                yield item
+            else:
+                totals.warnings.append(item.message)
+            continue
+        if item.id in seen:
+            totals.duplicates += 1
+            continue
+        seen.add(item.id)
+        totals.articles += 1
+        yield item
+
+
+def _source(article: Article) -> dict[str, Any]:
+    return {
+        "url": article.url,
+        "feed": article.feed,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "origin": article.origin,
+    }
+
+
+def _problem_record(problem: InputProblem) -> dict[str, Any]:
+    return {
+        "id": None,
+        "source": {"origin": problem.origin},
+        "error": {"type": "InputError", "message": problem.message},
+    }
+
+
+def extract_records(specs: Iterable[str], totals: BatchTotals) -> Iterator[dict[str, Any]]:
+    """What would be summarised: the extracted articles themselves, no model involved."""
+    for item in _unique_articles(specs, totals):
+        if isinstance(item, InputProblem):
+            totals.failed += 1
+            yield _problem_record(item)
+        else:
+            totals.done += 1
+            yield {**item.record(), "chars": len(item.text)}
+
+
+def summarise_records(
+    specs: Iterable[str], summariser: Any, totals: BatchTotals
+) -> Iterator[dict[str, Any]]:
+    """One record per article: its briefing, or the error that stopped it."""
+    for item in _unique_articles(specs, totals):
+        if isinstance(item, InputProblem):
+            totals.failed += 1
+            yield _problem_record(item)
+            continue
+        record: dict[str, Any] = {"id": item.id, "source": _source(item)}
+        started = time.perf_counter()
+        try:
+            briefing = summariser.summarise(
+                item.text, published=item.published, title=item.title, url=item.url
+            )
+        except SummariserError as exc:
+            totals.failed += 1
+            record["error"] = {"type": type(exc).__name__, "message": str(exc)}
+        except Exception as exc:  # one bad article must not end the batch
+            totals.failed += 1
+            message = redact(f"{exc}", summariser.settings.api_key)
+            record["error"] = {"type": type(exc).__name__, "message": message}
+        else:
+            totals.done += 1
+            meta = briefing.meta
+            record["briefing"] = briefing.model_dump(mode="json", exclude={"meta"})
+            if meta:
+                record["model"] = meta.model
+                record["usage"] = meta.usage.model_dump()
+                totals.prompt_tokens += meta.usage.prompt_tokens
+                totals.completion_tokens += meta.usage.completion_tokens
+            if item.teaser:
+                record["warnings"] = ["only the feed's summary was available, not the full page"]
+        record["seconds"] = round(time.perf_counter() - started, 3)
+        yield record
+
+
+def write_records(records: Iterable[dict[str, Any]], out: TextIO, listing: TextIO | None) -> None:
+    """Each record as one whole line, flushed as soon as it is ready."""
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+        if listing is not None:
+            listing.write(_listing_line(record) + "\n")
+
+
+def _listing_line(record: dict[str, Any]) -> str:
+    if "error" in record:
+        return f"{'-':<20} {'error':<10} {'':>7}  {record['error']['message'][:100]}"
+    day = record.get("published") or "?"
+    title = (record.get("title") or record.get("text", "")[:60]).replace("\n", " ")
+    return f"{record['id'][:20]:<20} {day:<10} {record.get('chars', 0):>7}  {title[:80]}"

@@ -1,0 +1,119 @@
+"""RSS 0.9x/1.0/2.0 and Atom feeds, from bytes the tool read itself, into articles.
+
+feedparser handles encodings (chardet for undeclared ones) and recovers what it can from
+malformed ("bozo") feeds: those yield their readable entries plus a warning, never a crash.
+An entry whose text is only a short summary is marked as a teaser so its page can be fetched.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from .articles import Article, article_id
+
+__all__ = ["TEASER_CHARS", "FeedResult", "looks_like_feed", "parse_feed"]
+
+TEASER_CHARS = 600  # an entry body shorter than this is a teaser, not the article
+SUMMARY_ONLY_CHARS = 2500  # a summary (no full content element) shorter than this is one too
+
+
+@dataclass
+class FeedResult:
+    title: str | None
+    articles: list[Article]
+    warnings: list[str] = field(default_factory=list)
+
+
+def looks_like_feed(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<rdf", b"<channel"))
+
+
+def parse_feed(data: bytes, origin: str) -> FeedResult | None:
+    """Articles of the feed, or None when the bytes are not a feed at all."""
+    import feedparser
+
+    parsed: Any = feedparser.parse(data)
+    if not parsed.get("version") and not parsed.entries:
+        return None
+    result = FeedResult(title=parsed.feed.get("title"), articles=[])
+    if parsed.get("bozo"):
+        problem = parsed.get("bozo_exception")
+        result.warnings.append(
+            f"{origin}: malformed feed, read what could be read "
+            f"({type(problem).__name__}: {str(problem).splitlines()[0] if problem else ''})"
+        )
+    for number, entry in enumerate(parsed.entries, start=1):
+        article = _entry_article(entry, origin, number)
+        if article is None:
+            result.warnings.append(f"{origin}: entry {number} has no title, text or link; skipped")
+        else:
+            result.articles.append(article)
+    return result
+
+
+def _entry_article(entry: Any, origin: str, number: int) -> Article | None:
+    title = _clean(entry.get("title"))
+    link = entry.get("link") or None
+    body_html = _longest_content(entry)
+    text = _html_to_text(body_html) if body_html else ""
+    if not text and not title and not link:
+        return None
+    summary_only = not entry.get("content")
+    teaser = len(text) < TEASER_CHARS or (summary_only and len(text) < SUMMARY_ONLY_CHARS)
+    if not text:
+        text = title or ""
+    return Article(
+        id=article_id(
+            own=entry.get("id") if not link else None, url=link, text=text or f"{number}"
+        ),
+        text=text,
+        title=title,
+        published=_entry_date(entry),
+        url=link,
+        feed=origin,
+        origin=origin,
+        teaser=teaser,
+    )
+
+
+def _longest_content(entry: Any) -> str:
+    candidates = [c.get("value", "") for c in entry.get("content") or []]
+    candidates.append(entry.get("summary", "") or "")
+    return max(candidates, key=len)
+
+
+def _html_to_text(fragment: str) -> str:
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent=True)
+    except Exception:  # lxml rejects some fragments (e.g. bare text): then it is text
+        return _clean(fragment) or ""
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    for block in root.xpath("//p|//br|//div|//li|//h1|//h2|//h3|//h4"):
+        block.tail = "\n" + (block.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _entry_date(entry: Any) -> date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                moment = datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
+            except (OverflowError, ValueError, TypeError):
+                continue
+            return moment.date()
+    return None
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
