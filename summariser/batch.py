@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from .articles import Article
 from .errors import SummariserError
+from .fetch import Fetcher
 from .inputs import InputProblem, read_inputs
 from .settings import redact
 
@@ -35,9 +36,11 @@ class BatchTotals:
     completion_tokens: int = 0
 
 
-def _unique_articles(specs: Iterable[str], totals: BatchTotals) -> Iterator[Article | InputProblem]:
+def _unique_articles(
+    specs: Iterable[str], totals: BatchTotals, fetcher: Fetcher | None
+) -> Iterator[Article | InputProblem]:
     seen: set[str] = set()
-    for item in read_inputs(specs):
+    for item in read_inputs(specs, fetcher):
         if isinstance(item, InputProblem):
             if item.fatal:
                 yield item
@@ -70,9 +73,11 @@ def _problem_record(problem: InputProblem) -> dict[str, Any]:
     }
 
 
-def extract_records(specs: Iterable[str], totals: BatchTotals) -> Iterator[dict[str, Any]]:
+def extract_records(
+    specs: Iterable[str], totals: BatchTotals, fetcher: Fetcher | None = None
+) -> Iterator[dict[str, Any]]:
     """What would be summarised: the extracted articles themselves, no model involved."""
-    for item in _unique_articles(specs, totals):
+    for item in _unique_articles(specs, totals, fetcher):
         if isinstance(item, InputProblem):
             totals.failed += 1
             yield _problem_record(item)
@@ -82,10 +87,10 @@ def extract_records(specs: Iterable[str], totals: BatchTotals) -> Iterator[dict[
 
 
 def summarise_records(
-    specs: Iterable[str], summariser: Any, totals: BatchTotals
+    specs: Iterable[str], summariser: Any, totals: BatchTotals, fetcher: Fetcher | None = None
 ) -> Iterator[dict[str, Any]]:
     """One record per article: its briefing, or the error that stopped it."""
-    for item in _unique_articles(specs, totals):
+    for item in _unique_articles(specs, totals, fetcher):
         if isinstance(item, InputProblem):
             totals.failed += 1
             yield _problem_record(item)

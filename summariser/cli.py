@@ -15,7 +15,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 
@@ -33,6 +33,30 @@ EXIT_CODES = {
 _EPILOG = "exit codes: " + ", ".join(f"{code} {name}" for name, code in EXIT_CODES.items())
 
 
+def _network_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--offline", action="store_true", help="fetch nothing from the network")
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow fetching from loopback and private addresses (refused by default)",
+    )
+    parser.add_argument(
+        "--host-delay",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="least time between two requests to one host (default 1)",
+    )
+
+
+def _fetcher(args: argparse.Namespace) -> Any:
+    if args.offline:
+        return None
+    from .fetch import Fetcher, FetchPolicy
+
+    return Fetcher(FetchPolicy(allow_private=args.allow_private, host_delay=args.host_delay))
+
+
 def _summarise_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="summarise",
@@ -40,7 +64,11 @@ def _summarise_parser() -> argparse.ArgumentParser:
         "allegations, stakes. Other commands: 'summarise schema', 'summarise serve'.",
         epilog=_EPILOG,
     )
-    parser.add_argument("file", metavar="FILE", help="article text file, or - for stdin")
+    parser.add_argument(
+        "file",
+        metavar="INPUT",
+        help="article text file, - for stdin, an HTML page or JSON article (file or URL)",
+    )
     parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date")
     parser.add_argument("--title", help="headline, if not part of the text")
     parser.add_argument("--url", help="where the article came from (recorded in the result)")
@@ -63,6 +91,7 @@ def _summarise_parser() -> argparse.ArgumentParser:
     view.add_argument("--markdown", action="store_true", help="Markdown on stdout")
     parser.add_argument("-q", "--quiet", action="store_true", help="no status line on stderr")
     parser.add_argument("--version", action="version", version=f"summarise {__version__}")
+    _network_flags(parser)
     return parser
 
 
@@ -90,6 +119,7 @@ def _batch_parser() -> argparse.ArgumentParser:
     parser.add_argument("--model", help="as for summarise")
     parser.add_argument("--base-url", help="as for summarise")
     parser.add_argument("-q", "--quiet", action="store_true", help="no listing or summary line")
+    _network_flags(parser)
     return parser
 
 
@@ -128,11 +158,39 @@ def read_article(name: str, stdin: TextIO | None = None) -> str:
         raise InputError(f"{label} is not UTF-8 text (bad byte at offset {exc.start})") from None
 
 
+def _is_rich_input(name: str) -> bool:
+    suffix = Path(name).suffix.lower()
+    return "://" in name or suffix in (".html", ".htm", ".json", ".jsonl", ".xml", ".rss", ".atom")
+
+
+def _first_article(name: str, args: argparse.Namespace) -> Any:
+    """The article of a URL, page or JSON file; a feed or list gives its first."""
+    from .errors import InputError
+    from .inputs import InputProblem, read_inputs
+
+    for item in read_inputs([name], _fetcher(args)):
+        if isinstance(item, InputProblem):
+            if item.fatal:
+                raise InputError(
+                    f"{item.message}" if name in item.message else f"{name}: {item.message}"
+                )
+            continue
+        return item
+    raise InputError(f"{name}: no article found")
+
+
 def _run_summarise(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .core import Summariser, check_text, parse_published
 
-    text = check_text(read_article(args.file))
     published = parse_published(args.published)
+    title, url = args.title, args.url
+    if _is_rich_input(args.file):
+        article = _first_article(args.file, args)
+        text, title, url = article.text, title or article.title, url or article.url
+        published = published or article.published
+    else:
+        text = read_article(args.file)
+    text = check_text(text)
     summariser = Summariser(
         model=args.model,
         base_url=args.base_url,
@@ -143,7 +201,7 @@ def _run_summarise(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.quiet and summariser.settings.embedded:
         err.write("summarise: no endpoint configured, using the embedded local model\n")
         err.flush()
-    briefing = summariser.summarise(text, published=published, title=args.title, url=args.url)
+    briefing = summariser.summarise(text, published=published, title=title, url=url)
     if args.json:
         out.write(briefing.model_dump_json(indent=2) + "\n")
     elif args.markdown or not out.isatty():
@@ -187,12 +245,12 @@ def _run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
     totals = BatchTotals()
     if args.extract_only:
-        records = extract_records(args.inputs, totals)
+        records = extract_records(args.inputs, totals, _fetcher(args))
     else:
         from .core import Summariser
 
         summariser = Summariser(model=args.model, base_url=args.base_url)
-        records = summarise_records(args.inputs, summariser, totals)
+        records = summarise_records(args.inputs, summariser, totals, _fetcher(args))
     listing = None if args.quiet or not args.extract_only else err
     if args.out:
         with open(args.out, "w", encoding="utf-8") as target:

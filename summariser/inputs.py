@@ -2,7 +2,9 @@
 
 Each input yields articles, or `InputProblem`s for what could not be read, never an exception:
 a batch must account for every input. Kinds are told by extension, then by content:
-.json/.jsonl articles, feeds (RSS/Atom), HTML pages, plain text.
+.json/.jsonl articles, feeds (RSS/Atom), HTML pages, plain text. With a `Fetcher`, URLs are
+fetched too, and a feed entry that is only a teaser gets its page fetched; without one
+(offline) URLs are reported, not fetched, and teasers stay teasers.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from .articles import Article, article_id, load_json_articles
 from .errors import InputError
 from .feeds import looks_like_feed, parse_feed
+from .fetch import Fetcher
 from .pages import extract_page
 
 __all__ = ["InputProblem", "read_inputs"]
@@ -32,18 +35,59 @@ class InputProblem:
     fatal: bool = True
 
 
-def read_inputs(specs: Iterable[str]) -> Iterator[Article | InputProblem]:
+def read_inputs(
+    specs: Iterable[str], fetcher: Fetcher | None = None
+) -> Iterator[Article | InputProblem]:
     for spec in specs:
-        if spec.startswith(("http://", "https://")):
-            yield InputProblem(spec, "fetching URLs is not available yet; save the page or feed")
-            continue
-        path = Path(spec)
-        if not path.exists():
-            yield InputProblem(spec, "no such file or directory")
-        elif path.is_dir():
-            yield from _directory(path)
+        if "://" in spec:
+            items = _url(spec, fetcher)
         else:
-            yield from _file(path)
+            path = Path(spec)
+            if not path.exists():
+                items = iter([InputProblem(spec, "no such file or directory")])
+            elif path.is_dir():
+                items = _directory(path)
+            else:
+                items = _file(path)
+        for item in items:
+            if isinstance(item, Article) and item.teaser and item.url and fetcher is not None:
+                yield from _with_page(item, fetcher)
+            else:
+                yield item
+
+
+def _url(url: str, fetcher: Fetcher | None) -> Iterator[Article | InputProblem]:
+    if fetcher is None:
+        yield InputProblem(url, "not fetched: offline (network fetching is off)")
+        return
+    try:
+        fetched = fetcher.get(url)
+    except InputError as exc:
+        yield InputProblem(url, str(exc))
+        return
+    yield from _content(fetched.content, url, fetched.content_type.lower(), url)
+
+
+def _with_page(article: Article, fetcher: Fetcher) -> Iterator[Article | InputProblem]:
+    """The feed entry with its page's full text, or the teaser and a warning."""
+    url = article.url or ""
+    try:
+        page = extract_page(fetcher.get(url).content, url=url)
+    except InputError as exc:
+        yield InputProblem(url, f"kept the feed's teaser: {exc}", fatal=False)
+        yield article
+        return
+    if page is None or len(page.text) <= len(article.text):
+        yield article
+        return
+    yield article.model_copy(
+        update={
+            "text": page.text,
+            "title": article.title or page.title,
+            "published": article.published or page.published,
+            "teaser": False,
+        }
+    )
 
 
 def _directory(root: Path) -> Iterator[Article | InputProblem]:
@@ -68,18 +112,25 @@ def _file(path: Path) -> Iterator[Article | InputProblem]:
     except OSError as exc:
         yield InputProblem(origin, f"cannot read: {exc.strerror}")
         return
+    kind = "feed" if suffix in _FEED_SUFFIXES else "html" if suffix in _HTML_SUFFIXES else ""
+    yield from _content(data, origin, kind, None)
+
+
+def _content(
+    data: bytes, origin: str, hint: str, url: str | None
+) -> Iterator[Article | InputProblem]:
+    """Bytes of a file or response, told apart by a hint (suffix or content type), then sniffed."""
+    head = data[:1024].lstrip().lower()
     if not data.strip():
-        yield InputProblem(origin, "empty file")
+        yield InputProblem(origin, "empty")
     elif b"\x00" in data[:4096]:
-        yield InputProblem(origin, "binary file, not an article, page or feed")
-    elif suffix in _FEED_SUFFIXES or looks_like_feed(data):
+        yield InputProblem(origin, "binary content, not an article, page or feed")
+    elif any(k in hint for k in ("feed", "rss", "atom", "xml")) or looks_like_feed(data):
         yield from _feed(data, origin)
-    elif suffix in _HTML_SUFFIXES or data[:1024].lstrip().lower().startswith(
-        (b"<!doctype", b"<html")
-    ):
-        yield from _page(data, origin)
+    elif "html" in hint or head.startswith((b"<!doctype", b"<html")):
+        yield from _page(data, origin, url)
     else:
-        yield from _text(data, origin)
+        yield from _text(data, origin, url)
 
 
 def _feed(data: bytes, origin: str) -> Iterator[Article | InputProblem]:
@@ -92,24 +143,25 @@ def _feed(data: bytes, origin: str) -> Iterator[Article | InputProblem]:
     yield from result.articles
 
 
-def _page(data: bytes, origin: str) -> Iterator[Article | InputProblem]:
-    page = extract_page(data)
+def _page(data: bytes, origin: str, url: str | None) -> Iterator[Article | InputProblem]:
+    page = extract_page(data, url=url)
     if page is None:
         yield InputProblem(origin, "no article body found in the page")
         return
     yield Article(
-        id=article_id(text=page.text),
+        id=article_id(url=url, text=page.text),
         text=page.text,
         title=page.title,
         published=page.published,
+        url=url,
         origin=origin,
     )
 
 
-def _text(data: bytes, origin: str) -> Iterator[Article | InputProblem]:
+def _text(data: bytes, origin: str, url: str | None) -> Iterator[Article | InputProblem]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         yield InputProblem(origin, f"not UTF-8 text (bad byte at offset {exc.start})")
         return
-    yield Article(id=article_id(text=text), text=text, origin=origin)
+    yield Article(id=article_id(url=url, text=text), text=text, url=url, origin=origin)

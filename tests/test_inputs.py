@@ -140,7 +140,7 @@ def run_batch(*argv: str) -> tuple[int, list[dict], str]:
 
 
 def test_extract_only_over_all_of_the_evaluation_material() -> None:
-    code, records, err = run_batch(str(EVAL), "--extract-only")
+    code, records, err = run_batch(str(EVAL), "--extract-only", "--offline")
     assert code == 0
     articles = [r for r in records if "error" not in r]
     errors = [r for r in records if "error" in r]
