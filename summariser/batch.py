@@ -4,25 +4,35 @@ Every article ends as exactly one record, a briefing or an error; inputs that yi
 end as error records too, so nothing given to a batch disappears. Duplicates (same id) are
 processed once. Records are written whole, one line each, as each article finishes.
 
-This first version runs articles one after another; concurrency, the cache and resume are
-planned on top of the same records.
+Re-running is cheap and safe: briefings come from the cache (no model call), and with an output
+file, ids already written there are skipped, after a line torn by a kill is cut off. Articles
+run one after another; concurrency is planned on top of the same records.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from .articles import Article
+from .cache import BriefingCache, cache_key
 from .errors import SummariserError
 from .fetch import Fetcher
 from .inputs import InputProblem, read_inputs
 from .settings import redact
 
-__all__ = ["BatchTotals", "extract_records", "summarise_records", "write_records"]
+__all__ = [
+    "BatchTotals",
+    "extract_records",
+    "resume_point",
+    "summarise_records",
+    "write_records",
+]
 
 
 @dataclass
@@ -31,6 +41,8 @@ class BatchTotals:
     done: int = 0
     failed: int = 0
     duplicates: int = 0
+    cached: int = 0
+    resumed: int = 0
     warnings: list[str] = field(default_factory=list)
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -66,8 +78,9 @@ def _source(article: Article) -> dict[str, Any]:
 
 
 def _problem_record(problem: InputProblem) -> dict[str, Any]:
+    key = f"{problem.origin}\0{problem.message}".encode()
     return {
-        "id": None,
+        "id": "e-" + hashlib.sha256(key).hexdigest()[:16],
         "source": {"origin": problem.origin},
         "error": {"type": "InputError", "message": problem.message},
     }
@@ -87,40 +100,97 @@ def extract_records(
 
 
 def summarise_records(
-    specs: Iterable[str], summariser: Any, totals: BatchTotals, fetcher: Fetcher | None = None
+    specs: Iterable[str],
+    summariser: Any,
+    totals: BatchTotals,
+    fetcher: Fetcher | None = None,
+    cache: BriefingCache | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> Iterator[dict[str, Any]]:
-    """One record per article: its briefing, or the error that stopped it."""
+    """One record per article: its briefing, or the error that stopped it.
+
+    Ids in `skip` (already written by an earlier run) yield nothing; cached briefings are
+    reused without a model call.
+    """
+    from .messages import prompt_hash
+    from .schema import SCHEMA_VERSION
+
     for item in _unique_articles(specs, totals, fetcher):
         if isinstance(item, InputProblem):
-            totals.failed += 1
-            yield _problem_record(item)
+            record = _problem_record(item)
+            if record["id"] in skip:
+                totals.resumed += 1
+            else:
+                totals.failed += 1
+                yield record
             continue
-        record: dict[str, Any] = {"id": item.id, "source": _source(item)}
-        started = time.perf_counter()
-        try:
-            briefing = summariser.summarise(
-                item.text, published=item.published, title=item.title, url=item.url
-            )
-        except SummariserError as exc:
-            totals.failed += 1
-            record["error"] = {"type": type(exc).__name__, "message": str(exc)}
-        except Exception as exc:  # one bad article must not end the batch
-            totals.failed += 1
-            message = redact(f"{exc}", summariser.settings.api_key)
-            record["error"] = {"type": type(exc).__name__, "message": message}
-        else:
-            totals.done += 1
-            meta = briefing.meta
-            record["briefing"] = briefing.model_dump(mode="json", exclude={"meta"})
-            if meta:
-                record["model"] = meta.model
-                record["usage"] = meta.usage.model_dump()
-                totals.prompt_tokens += meta.usage.prompt_tokens
-                totals.completion_tokens += meta.usage.completion_tokens
-            if item.teaser:
-                record["warnings"] = ["only the feed's summary was available, not the full page"]
-        record["seconds"] = round(time.perf_counter() - started, 3)
+        if item.id in skip:
+            totals.resumed += 1
+            continue
+        key = cache_key(
+            text=item.text,
+            title=item.title,
+            published=item.published.isoformat() if item.published else None,
+            model=summariser.model_identity,
+            prompt=prompt_hash(),
+            schema=SCHEMA_VERSION,
+        )
+        hit = cache.get(key) if cache else None
+        if hit is not None:
+            totals.cached += 1
+            yield {**hit, "id": item.id, "source": _source(item), "cached": True}
+            continue
+        record = _summarise_one(item, summariser, totals)
+        if cache is not None and "briefing" in record:
+            cache.put(key, record)
         yield record
+
+
+def _summarise_one(item: Article, summariser: Any, totals: BatchTotals) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": item.id, "source": _source(item)}
+    started = time.perf_counter()
+    try:
+        briefing = summariser.summarise(
+            item.text, published=item.published, title=item.title, url=item.url
+        )
+    except SummariserError as exc:
+        totals.failed += 1
+        record["error"] = {"type": type(exc).__name__, "message": str(exc)}
+    except Exception as exc:  # one bad article must not end the batch
+        totals.failed += 1
+        message = redact(f"{exc}", summariser.settings.api_key)
+        record["error"] = {"type": type(exc).__name__, "message": message}
+    else:
+        totals.done += 1
+        meta = briefing.meta
+        record["briefing"] = briefing.model_dump(mode="json", exclude={"meta"})
+        if meta:
+            record["model"] = meta.model
+            record["usage"] = meta.usage.model_dump()
+            totals.prompt_tokens += meta.usage.prompt_tokens
+            totals.completion_tokens += meta.usage.completion_tokens
+        if item.teaser:
+            record["warnings"] = ["only the feed's summary was available, not the full page"]
+    record["seconds"] = round(time.perf_counter() - started, 3)
+    return record
+
+
+def resume_point(path: Path) -> frozenset[str]:
+    """Ids already written to `path`, after cutting off a last line torn by a kill."""
+    if not path.exists():
+        return frozenset()
+    with path.open("rb+") as existing:
+        data = existing.read()
+        whole = data[: data.rfind(b"\n") + 1]
+        if len(whole) != len(data):
+            existing.truncate(len(whole))
+    ids: set[str] = set()
+    for line in whole.decode("utf-8", errors="replace").splitlines():
+        try:
+            ids.add(json.loads(line)["id"])
+        except (ValueError, KeyError, TypeError):
+            continue  # a foreign or damaged line: its article is simply done again
+    return frozenset(ids)
 
 
 def write_records(records: Iterable[dict[str, Any]], out: TextIO, listing: TextIO | None) -> None:

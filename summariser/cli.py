@@ -115,7 +115,17 @@ def _batch_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no model: list the articles on stderr and write them as JSONL",
     )
-    parser.add_argument("-o", "--out", metavar="FILE", help="write JSONL here, not to stdout")
+    parser.add_argument(
+        "-o",
+        "--out",
+        metavar="FILE",
+        help="write JSONL here, not to stdout; an existing FILE is resumed (its articles skipped)",
+    )
+    parser.add_argument("--restart", action="store_true", help="overwrite FILE instead of resuming")
+    parser.add_argument(
+        "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--model", help="as for summarise")
     parser.add_argument("--base-url", help="as for summarise")
     parser.add_argument("-q", "--quiet", action="store_true", help="no listing or summary line")
@@ -244,16 +254,27 @@ def _run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     started = time.perf_counter()
     totals = BatchTotals()
+    out_path = Path(args.out) if args.out else None
+    resuming = out_path is not None and not args.restart and not args.extract_only
     if args.extract_only:
         records = extract_records(args.inputs, totals, _fetcher(args))
     else:
+        from .batch import resume_point
+        from .cache import BriefingCache
         from .core import Summariser
+        from .local.weights import cache_dir
 
         summariser = Summariser(model=args.model, base_url=args.base_url)
-        records = summarise_records(args.inputs, summariser, totals, _fetcher(args))
+        cache = None
+        if not args.no_cache:
+            cache = BriefingCache(Path(args.cache) if args.cache else cache_dir() / "batch.sqlite3")
+        skip = resume_point(out_path) if resuming and out_path else frozenset()
+        records = summarise_records(
+            args.inputs, summariser, totals, _fetcher(args), cache=cache, skip=skip
+        )
     listing = None if args.quiet or not args.extract_only else err
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as target:
+    if out_path:
+        with out_path.open("a" if resuming else "w", encoding="utf-8") as target:
             write_records(records, target, listing)
     else:
         write_records(records, out, listing)
@@ -263,7 +284,8 @@ def _run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         seconds = time.perf_counter() - started
         tokens = totals.prompt_tokens + totals.completion_tokens
         err.write(
-            f"summarise: {totals.articles} articles, {totals.done} done, {totals.failed} failed, "
+            f"summarise: {totals.articles} articles, {totals.done} done, {totals.cached} cached, "
+            f"{totals.resumed} already written, {totals.failed} failed, "
             f"{totals.duplicates} duplicates skipped, {tokens} tokens, {seconds:.1f} s\n"
         )
     return 0

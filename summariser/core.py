@@ -79,6 +79,17 @@ class Summariser:
         self._endpoint: Endpoint | None = None
 
     @property
+    def model_identity(self) -> str:
+        """Which model answers, without connecting: part of every cache key."""
+        if self.settings.embedded:
+            import os
+
+            from .local.weights import MODEL_NAME
+
+            return f"embedded:{os.environ.get('SUMMARISER_LOCAL_MODEL') or MODEL_NAME}"
+        return f"{self.settings.model}@{self.settings.base_url or 'openai'}"
+
+    @property
     def endpoint(self) -> Endpoint:
         if self._endpoint is None:
             client, aclient = self._injected

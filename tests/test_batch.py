@@ -1,0 +1,117 @@
+"""Batch mechanics against our own OpenAI-compatible server on loopback (real sockets).
+
+Fifty real articles (the 49 evaluation articles and the founding one); the server's answers
+are valid drafts, so what is tested is the batch: one record per article, cache, resume, kill.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from summariser.batch import resume_point
+from summariser.cli import main
+
+from .conftest import DATA, EVAL
+from .stub_server import StubServer
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+
+INPUTS = [str(EVAL / "articles"), str(DATA / "kim-putin.txt")]
+ARTICLES = 50
+
+
+@pytest.fixture
+def stub() -> Iterator[StubServer]:
+    server = StubServer().start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def batch(stub: StubServer, tmp_path: Path, *extra: str) -> tuple[int, str]:
+    argv = ["batch", *INPUTS, "--model", "stub", "--base-url", stub.url]
+    argv += ["--cache", str(tmp_path / "cache.sqlite3"), "-o", str(tmp_path / "out.jsonl"), *extra]
+    err = io.StringIO()
+    return main(argv, out=io.StringIO(), err=err), err.getvalue()
+
+
+def records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_fifty_articles_one_record_each_then_nothing_twice(
+    stub: StubServer, tmp_path: Path
+) -> None:
+    code, err = batch(stub, tmp_path)
+    assert code == 0, err
+    first = records(tmp_path / "out.jsonl")
+    assert len(first) == ARTICLES and stub.calls == ARTICLES
+    assert len({r["id"] for r in first}) == ARTICLES
+    assert all("briefing" in r and r["usage"]["total_tokens"] == 150 for r in first)
+    assert f"{ARTICLES} articles, {ARTICLES} done, 0 cached" in err
+
+    # Re-run: everything is already in the output file; no model call, nothing appended.
+    code, err = batch(stub, tmp_path)
+    assert code == 0 and stub.calls == ARTICLES
+    assert records(tmp_path / "out.jsonl") == first
+    assert f"{ARTICLES} already written" in err
+
+    # Rewrite from scratch: every briefing comes from the cache, still no model call.
+    code, err = batch(stub, tmp_path, "--restart")
+    assert code == 0 and stub.calls == ARTICLES
+    again = records(tmp_path / "out.jsonl")
+    assert len(again) == ARTICLES and all(r["cached"] for r in again)
+    assert [r["briefing"] for r in again] == [r["briefing"] for r in first]
+
+
+def test_a_changed_model_misses_the_cache(stub: StubServer, tmp_path: Path) -> None:
+    batch(stub, tmp_path)
+    code, _ = batch(stub, tmp_path, "--restart", "--model", "another-model")
+    assert code == 0 and stub.calls == 2 * ARTICLES
+
+
+def test_kill_9_mid_batch_then_resume_loses_and_repeats_nothing(tmp_path: Path) -> None:
+    stub = StubServer(delay=0.1).start()
+    out = tmp_path / "out.jsonl"
+    argv = [sys.executable, "-m", "summariser", "batch", *INPUTS, "--model", "stub"]
+    argv += ["--base-url", stub.url, "--cache", str(tmp_path / "cache.sqlite3"), "-o", str(out)]
+    try:
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if out.exists() and out.read_bytes().count(b"\n") >= 15:
+                break
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        written = out.read_bytes().count(b"\n")
+        assert 15 <= written < ARTICLES, "the kill must land mid-batch"
+
+        finished = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+        assert finished.returncode == 0, finished.stderr
+        assert f"{written} already written" in finished.stderr
+    finally:
+        stub.shutdown()
+        stub.server_close()
+    final = records(out)
+    ids = [r["id"] for r in final]
+    assert len(ids) == len(set(ids)) == ARTICLES  # every article exactly once
+    assert all("briefing" in r for r in final)
+    assert stub.calls <= ARTICLES + 1  # at most the one in flight when killed is asked again
+
+
+def test_a_line_torn_by_a_kill_is_cut_off_on_resume(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b'{"id": "a", "briefing": {}}\n{"id": "b", "brief')
+    assert resume_point(out) == frozenset({"a"})
+    assert out.read_bytes() == b'{"id": "a", "briefing": {}}\n'
