@@ -24,7 +24,6 @@ from summariser.cli import main  # noqa: E402
 from tests.stub_server import StubServer  # noqa: E402
 
 LATENCY = 0.1
-CONCURRENCY = 1  # this version runs articles one after another
 
 
 def extract_speed(eval_dir: Path, repeats: int = 3) -> None:
@@ -42,20 +41,21 @@ def extract_speed(eval_dir: Path, repeats: int = 3) -> None:
     )
 
 
-def throughput(eval_dir: Path) -> None:
+def throughput(eval_dir: Path, concurrency: int) -> None:
     server = StubServer(delay=LATENCY).start()
     inputs = [str(eval_dir / "articles"), str(ROOT / "tests" / "data" / "kim-putin.txt")]
     with tempfile.TemporaryDirectory() as tmp:
         argv = ["batch", *inputs, "--model", "stub", "--base-url", server.url, "--no-cache"]
+        argv += ["--concurrency", str(concurrency)]
         argv += ["-o", str(Path(tmp) / "out.jsonl"), "-q"]
         started = time.perf_counter()
         main(argv, out=io.StringIO(), err=io.StringIO())
         seconds = time.perf_counter() - started
     server.shutdown()
-    ideal = server.calls * LATENCY / CONCURRENCY
+    ideal = server.calls * LATENCY / concurrency
     print(
         f"batch vs loopback server: {server.calls} articles, latency {LATENCY * 1000:.0f} ms, "
-        f"concurrency {CONCURRENCY}: {seconds:.2f} s, ideal {ideal:.2f} s, "
+        f"concurrency {concurrency}: {seconds:.2f} s, ideal {ideal:.2f} s, "
         f"throughput {ideal / seconds:.2f} of ideal"
     )
 
@@ -63,4 +63,5 @@ def throughput(eval_dir: Path) -> None:
 if __name__ == "__main__":
     eval_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "eval"
     extract_speed(eval_dir)
-    throughput(eval_dir)
+    for concurrency in (1, 8):
+        throughput(eval_dir, concurrency)

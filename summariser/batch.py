@@ -5,16 +5,18 @@ end as error records too, so nothing given to a batch disappears. Duplicates (sa
 processed once. Records are written whole, one line each, as each article finishes.
 
 Re-running is cheap and safe: briefings come from the cache (no model call), and with an output
-file, ids already written there are skipped, after a line torn by a kill is cut off. Articles
-run one after another; concurrency is planned on top of the same records.
+file, ids already written there are skipped, after a line torn by a kill is cut off. Model
+calls fan out under a concurrency bound and an optional requests-per-minute limit; records are
+yielded as each article finishes, so their order is completion order.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -28,9 +30,9 @@ from .settings import redact
 
 __all__ = [
     "BatchTotals",
+    "asummarise_records",
     "extract_records",
     "resume_point",
-    "summarise_records",
     "write_records",
 ]
 
@@ -99,22 +101,25 @@ def extract_records(
             yield {**item.record(), "chars": len(item.text)}
 
 
-def summarise_records(
+async def asummarise_records(
     specs: Iterable[str],
     summariser: Any,
     totals: BatchTotals,
     fetcher: Fetcher | None = None,
     cache: BriefingCache | None = None,
     skip: frozenset[str] = frozenset(),
-) -> Iterator[dict[str, Any]]:
-    """One record per article: its briefing, or the error that stopped it.
+    concurrency: int = 8,
+    rpm: float | None = None,
+) -> AsyncIterator[dict[str, Any]]:
+    """One record per article, its briefing or the error that stopped it, as each finishes.
 
     Ids in `skip` (already written by an earlier run) yield nothing; cached briefings are
-    reused without a model call.
+    reused without a model call. The embedded model always runs one article at a time.
     """
     from .messages import prompt_hash
     from .schema import SCHEMA_VERSION
 
+    todo: list[tuple[Article, str]] = []
     for item in _unique_articles(specs, totals, fetcher):
         if isinstance(item, InputProblem):
             record = _problem_record(item)
@@ -139,27 +144,72 @@ def summarise_records(
         if hit is not None:
             totals.cached += 1
             yield {**hit, "id": item.id, "source": _source(item), "cached": True}
-            continue
-        record = _summarise_one(item, summariser, totals)
-        if cache is not None and "briefing" in record:
-            cache.put(key, record)
-        yield record
+        else:
+            todo.append((item, key))
+    if not todo:
+        return
+    width = 1 if summariser.settings.embedded else max(1, concurrency)
+    gate, pace = asyncio.Semaphore(width), _Pace(rpm)
+    finished: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
 
+    async def run(item: Article, key: str) -> None:
+        async with gate:
+            await pace.wait()
+            started = time.perf_counter()
+            try:
+                briefing = await summariser.asummarise(
+                    item.text, published=item.published, title=item.title, url=item.url
+                )
+            except Exception as exc:  # one bad article must not end the batch
+                record = _record(item, totals, started, error=exc, key=summariser.settings.api_key)
+            else:
+                record = _record(item, totals, started, briefing=briefing)
+            if cache is not None and "briefing" in record:
+                cache.put(key, record)
+            await finished.put(record)
 
-def _summarise_one(item: Article, summariser: Any, totals: BatchTotals) -> dict[str, Any]:
-    record: dict[str, Any] = {"id": item.id, "source": _source(item)}
-    started = time.perf_counter()
+    tasks = [asyncio.create_task(run(item, key)) for item, key in todo]
     try:
-        briefing = summariser.summarise(
-            item.text, published=item.published, title=item.title, url=item.url
-        )
-    except SummariserError as exc:
+        for _ in tasks:
+            yield await finished.get()
+    finally:
+        for task in tasks:
+            task.cancel()
+
+
+class _Pace:
+    """Starts at most `rpm` requests a minute, evenly spaced; no limit when rpm is None."""
+
+    def __init__(self, rpm: float | None) -> None:
+        self.interval = 60.0 / rpm if rpm else 0.0
+        self.next_start = 0.0
+        self.lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        if not self.interval:
+            return
+        async with self.lock:
+            now = asyncio.get_running_loop().time()
+            delay = self.next_start - now
+            self.next_start = max(now, self.next_start) + self.interval
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+
+def _record(
+    item: Article,
+    totals: BatchTotals,
+    started: float,
+    *,
+    briefing: Any = None,
+    error: BaseException | None = None,
+    key: str | None = None,
+) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": item.id, "source": _source(item)}
+    if error is not None:
         totals.failed += 1
-        record["error"] = {"type": type(exc).__name__, "message": str(exc)}
-    except Exception as exc:  # one bad article must not end the batch
-        totals.failed += 1
-        message = redact(f"{exc}", summariser.settings.api_key)
-        record["error"] = {"type": type(exc).__name__, "message": message}
+        message = str(error) if isinstance(error, SummariserError) else redact(str(error), key)
+        record["error"] = {"type": type(error).__name__, "message": message}
     else:
         totals.done += 1
         meta = briefing.meta
@@ -193,13 +243,29 @@ def resume_point(path: Path) -> frozenset[str]:
     return frozenset(ids)
 
 
-def write_records(records: Iterable[dict[str, Any]], out: TextIO, listing: TextIO | None) -> None:
+def write_records(
+    records: Iterable[dict[str, Any]] | AsyncIterator[dict[str, Any]],
+    out: TextIO,
+    listing: TextIO | None,
+) -> None:
     """Each record as one whole line, flushed as soon as it is ready."""
-    for record in records:
+
+    def write(record: dict[str, Any]) -> None:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
         if listing is not None:
             listing.write(_listing_line(record) + "\n")
+
+    if isinstance(records, AsyncIterator):
+
+        async def drain(stream: AsyncIterator[dict[str, Any]]) -> None:
+            async for record in stream:
+                write(record)
+
+        asyncio.run(drain(records))
+    else:
+        for record in records:
+            write(record)
 
 
 def _listing_line(record: dict[str, Any]) -> str:

@@ -126,6 +126,14 @@ def _batch_parser() -> argparse.ArgumentParser:
         "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=8,
+        metavar="N",
+        help="articles in flight at once (default 8; the embedded model always runs 1)",
+    )
+    parser.add_argument("--rpm", type=float, metavar="N", help="at most N model requests a minute")
     parser.add_argument("--model", help="as for summarise")
     parser.add_argument("--base-url", help="as for summarise")
     parser.add_argument("-q", "--quiet", action="store_true", help="no listing or summary line")
@@ -250,7 +258,7 @@ def _run_schema(args: argparse.Namespace, out: TextIO) -> int:
 def _run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import time
 
-    from .batch import BatchTotals, extract_records, summarise_records, write_records
+    from .batch import BatchTotals, asummarise_records, extract_records, write_records
 
     started = time.perf_counter()
     totals = BatchTotals()
@@ -269,8 +277,15 @@ def _run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not args.no_cache:
             cache = BriefingCache(Path(args.cache) if args.cache else cache_dir() / "batch.sqlite3")
         skip = resume_point(out_path) if resuming and out_path else frozenset()
-        records = summarise_records(
-            args.inputs, summariser, totals, _fetcher(args), cache=cache, skip=skip
+        records = asummarise_records(
+            args.inputs,
+            summariser,
+            totals,
+            _fetcher(args),
+            cache=cache,
+            skip=skip,
+            concurrency=args.concurrency,
+            rpm=args.rpm,
         )
     listing = None if args.quiet or not args.extract_only else err
     if out_path:

@@ -41,6 +41,8 @@ class StubServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", port), _Handler)
         self.delay = delay
         self.calls = 0
+        self.in_flight = 0
+        self.most_in_flight = 0
         self._count = threading.Lock()
 
     @property
@@ -63,7 +65,11 @@ class _Handler(BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
         with self.server._count:
             self.server.calls += 1
+            self.server.in_flight += 1
+            self.server.most_in_flight = max(self.server.most_in_flight, self.server.in_flight)
         time.sleep(self.server.delay)
+        with self.server._count:
+            self.server.in_flight -= 1
         content = json.dumps(draft_for(body["messages"][-1]["content"]))
         answer = {
             "id": "stub",
