@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from .core import parse_published
 from .errors import InputError
 from .grounding import normalise
 
-__all__ = ["Article", "article_id", "canonical_url", "load_json_articles"]
+__all__ = ["Article", "InputProblem", "article_id", "canonical_url", "load_json_articles"]
 
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid", "ocid")
 
@@ -42,6 +43,21 @@ class Article(BaseModel):
     def record(self) -> dict[str, Any]:
         """The article as one JSONL line (the layout of shared/eval/articles)."""
         return self.model_dump(mode="json")
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input, or part of one, that yields no article; `fatal` when nothing came of it.
+
+    `message` says what is wrong, never where: `origin` says where, and str() joins them.
+    """
+
+    origin: str
+    message: str
+    fatal: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
 
 
 def canonical_url(url: str) -> str:
@@ -71,18 +87,15 @@ def article_id(*, own: str | None = None, url: str | None = None, text: str = ""
 
 def _from_mapping(raw: Any, origin: str) -> Article:
     if not isinstance(raw, dict):
-        raise InputError(f"{origin}: an article must be a JSON object, not {type(raw).__name__}")
+        raise InputError(f"an article must be a JSON object, not {type(raw).__name__}")
     text = raw.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{origin}: article has no 'text' string")
+        raise InputError("article has no 'text' string")
     title, url = raw.get("title"), raw.get("url") or raw.get("url_if_known")
     for name, value in (("title", title), ("url", url)):
         if value is not None and not isinstance(value, str):
-            raise InputError(f"{origin}: '{name}' must be a string")
-    try:
-        published = parse_published(raw.get("published"))
-    except InputError as exc:
-        raise InputError(f"{origin}: {exc}") from None
+            raise InputError(f"'{name}' must be a string")
+    published = parse_published(raw.get("published"))
     return Article(
         id=article_id(own=raw.get("id"), url=url, text=text),
         text=text,
@@ -93,12 +106,12 @@ def _from_mapping(raw: Any, origin: str) -> Article:
     )
 
 
-def load_json_articles(path: Path) -> Iterator[Article | InputError]:
-    """Articles of a .json file (one object or a list) or a .jsonl stream; bad ones as errors."""
+def load_json_articles(path: Path) -> Iterator[Article | InputProblem]:
+    """Articles of a .json file (one object or a list) or a .jsonl stream; bad ones as problems."""
     try:
         content = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        yield InputError(f"{path}: cannot read as UTF-8 JSON ({exc})")
+        yield InputProblem(str(path), f"cannot read as UTF-8 JSON ({exc})")
         return
     if path.suffix.lower() == ".jsonl":
         for number, line in enumerate(content.splitlines(), start=1):
@@ -108,18 +121,18 @@ def load_json_articles(path: Path) -> Iterator[Article | InputError]:
             try:
                 yield _from_mapping(json.loads(line), origin)
             except json.JSONDecodeError as exc:
-                yield InputError(f"{origin}: not JSON ({exc.msg})")
+                yield InputProblem(origin, f"not JSON ({exc.msg})")
             except InputError as exc:
-                yield exc
+                yield InputProblem(origin, str(exc))
         return
     try:
         data = json.loads(content)
     except json.JSONDecodeError as exc:
-        yield InputError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})")
+        yield InputProblem(str(path), f"not JSON ({exc.msg} at line {exc.lineno})")
         return
     for index, raw in enumerate(data if isinstance(data, list) else [data]):
         origin = f"{path}[{index}]" if isinstance(data, list) else str(path)
         try:
             yield _from_mapping(raw, origin)
         except InputError as exc:
-            yield exc
+            yield InputProblem(origin, str(exc))

@@ -19,7 +19,7 @@ import time
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .articles import Article
 from .cache import BriefingCache, cache_key
@@ -27,6 +27,9 @@ from .errors import SummariserError
 from .fetch import Fetcher
 from .inputs import InputProblem, read_inputs
 from .settings import redact
+
+if TYPE_CHECKING:
+    from .core import Summariser
 
 __all__ = [
     "BatchTotals",
@@ -59,7 +62,7 @@ def _unique_articles(
             if item.fatal:
                 yield item
             else:
-                totals.warnings.append(item.message)
+                totals.warnings.append(str(item))
             continue
         if item.id in seen:
             totals.duplicates += 1
@@ -103,7 +106,7 @@ def extract_records(
 
 async def asummarise_records(
     specs: Iterable[str],
-    summariser: Any,
+    summariser: Summariser,
     totals: BatchTotals,
     fetcher: Fetcher | None = None,
     cache: BriefingCache | None = None,
@@ -119,6 +122,7 @@ async def asummarise_records(
     from .messages import prompt_hash
     from .schema import SCHEMA_VERSION
 
+    model, prompt = summariser.model_identity, prompt_hash()  # the same for every article
     todo: list[tuple[Article, str]] = []
     for item in _unique_articles(specs, totals, fetcher):
         if isinstance(item, InputProblem):
@@ -136,8 +140,8 @@ async def asummarise_records(
             text=item.text,
             title=item.title,
             published=item.published.isoformat() if item.published else None,
-            model=summariser.model_identity,
-            prompt=prompt_hash(),
+            model=model,
+            prompt=prompt,
             schema=SCHEMA_VERSION,
         )
         hit = cache.get(key) if cache else None
@@ -161,7 +165,8 @@ async def asummarise_records(
                     item.text, published=item.published, title=item.title, url=item.url
                 )
             except Exception as exc:  # one bad article must not end the batch
-                record = _record(item, totals, started, error=exc, key=summariser.settings.api_key)
+                secret = summariser.settings.api_key
+                record = _record(item, totals, started, error=exc, secret=secret)
             else:
                 record = _record(item, totals, started, briefing=briefing)
             if cache is not None and "briefing" in record:
@@ -203,12 +208,12 @@ def _record(
     *,
     briefing: Any = None,
     error: BaseException | None = None,
-    key: str | None = None,
+    secret: str | None = None,
 ) -> dict[str, Any]:
     record: dict[str, Any] = {"id": item.id, "source": _source(item)}
     if error is not None:
         totals.failed += 1
-        message = str(error) if isinstance(error, SummariserError) else redact(str(error), key)
+        message = str(error) if isinstance(error, SummariserError) else redact(str(error), secret)
         record["error"] = {"type": type(error).__name__, "message": message}
     else:
         totals.done += 1

@@ -189,9 +189,7 @@ def _first_article(name: str, args: argparse.Namespace) -> Any:
     for item in read_inputs([name], _fetcher(args)):
         if isinstance(item, InputProblem):
             if item.fatal:
-                raise InputError(
-                    f"{item.message}" if name in item.message else f"{name}: {item.message}"
-                )
+                raise InputError(str(item))
             continue
         return item
     raise InputError(f"{name}: no article found")

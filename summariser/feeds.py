@@ -43,13 +43,13 @@ def parse_feed(data: bytes, origin: str) -> FeedResult | None:
     if parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
         result.warnings.append(
-            f"{origin}: malformed feed, read what could be read "
+            "malformed feed, read what could be read "
             f"({type(problem).__name__}: {str(problem).splitlines()[0] if problem else ''})"
         )
     for number, entry in enumerate(parsed.entries, start=1):
         article = _entry_article(entry, origin, number)
         if article is None:
-            result.warnings.append(f"{origin}: entry {number} has no title, text or link; skipped")
+            result.warnings.append(f"entry {number} has no title, text or link; skipped")
         else:
             result.articles.append(article)
     return result

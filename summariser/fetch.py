@@ -26,7 +26,12 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 
 
 class FetchError(InputError):
-    """A URL that may not or could not be fetched."""
+    """A URL that may not or could not be fetched; str() is "url: reason"."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ class Fetcher:
                     if response.status_code == 304:
                         return Fetched(current, b"", "", etag, last_modified, not_modified=True)
                     if response.status_code >= 400:
-                        raise FetchError(f"{url}: HTTP {response.status_code}")
+                        raise FetchError(url, f"HTTP {response.status_code}")
                     content = self._read_capped(response, url)
                     return Fetched(
                         url=current,
@@ -91,30 +96,31 @@ class Fetcher:
                         last_modified=response.headers.get("last-modified"),
                     )
             except httpx2.TimeoutException:
-                raise FetchError(f"{url}: timed out after {self.policy.timeout:g} s") from None
+                raise FetchError(url, f"timed out after {self.policy.timeout:g} s") from None
             except httpx2.HTTPError as exc:
-                raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
-        raise FetchError(f"{url}: more than {self.policy.max_redirects} redirects")
+                raise FetchError(url, f"{type(exc).__name__}: {exc}") from None
+        raise FetchError(url, f"more than {self.policy.max_redirects} redirects")
 
     def _check(self, url: str) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
-            raise FetchError(f"{url}: only http and https URLs are fetched")
+            raise FetchError(url, "only http and https URLs are fetched")
         host = parts.hostname
         if not host:
-            raise FetchError(f"{url}: no host")
+            raise FetchError(url, "no host")
         if self.policy.allow_private:
             return
         try:
             infos = socket.getaddrinfo(host, parts.port or 443, proto=socket.IPPROTO_TCP)
         except (socket.gaierror, UnicodeError) as exc:
-            raise FetchError(f"{url}: cannot resolve {host} ({exc})") from None
+            raise FetchError(url, f"cannot resolve {host} ({exc})") from None
         for info in infos:
             address = ipaddress.ip_address(info[4][0])
             if not address.is_global:
                 raise FetchError(
-                    f"{url}: {host} is a private or local address ({address}); "
-                    "refused unless private addresses are allowed"
+                    url,
+                    f"{host} is a private or local address ({address}); "
+                    "refused unless private addresses are allowed",
                 )
 
     def _wait_for_host(self, url: str) -> None:
@@ -128,12 +134,12 @@ class Fetcher:
     def _read_capped(self, response: Any, url: str) -> bytes:
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.policy.max_bytes:
-            raise FetchError(f"{url}: larger than the {self.policy.max_bytes} byte limit")
+            raise FetchError(url, f"larger than the {self.policy.max_bytes} byte limit")
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > self.policy.max_bytes:
-                raise FetchError(f"{url}: larger than the {self.policy.max_bytes} byte limit")
+                raise FetchError(url, f"larger than the {self.policy.max_bytes} byte limit")
             chunks.append(chunk)
         return b"".join(chunks)

@@ -10,13 +10,11 @@ fetched too, and a feed entry that is only a teaser gets its page fetched; witho
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from .articles import Article, article_id, load_json_articles
-from .errors import InputError
+from .articles import Article, InputProblem, article_id, load_json_articles
 from .feeds import looks_like_feed, parse_feed
-from .fetch import Fetcher
+from .fetch import Fetcher, FetchError
 from .pages import extract_page
 
 __all__ = ["InputProblem", "read_inputs"]
@@ -24,15 +22,6 @@ __all__ = ["InputProblem", "read_inputs"]
 _SKIP_SUFFIXES = {".gz", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".pdf", ".pyc"}
 _FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-@dataclass(frozen=True)
-class InputProblem:
-    """An input, or part of one, that yields no article; `fatal` when nothing came of it."""
-
-    origin: str
-    message: str
-    fatal: bool = True
 
 
 def read_inputs(
@@ -62,8 +51,8 @@ def _url(url: str, fetcher: Fetcher | None) -> Iterator[Article | InputProblem]:
         return
     try:
         fetched = fetcher.get(url)
-    except InputError as exc:
-        yield InputProblem(url, str(exc))
+    except FetchError as exc:
+        yield InputProblem(url, exc.reason)
         return
     yield from _content(fetched.content, url, fetched.content_type.lower(), url)
 
@@ -73,8 +62,8 @@ def _with_page(article: Article, fetcher: Fetcher) -> Iterator[Article | InputPr
     url = article.url or ""
     try:
         page = extract_page(fetcher.get(url).content, url=url)
-    except InputError as exc:
-        yield InputProblem(url, f"kept the feed's teaser: {exc}", fatal=False)
+    except FetchError as exc:
+        yield InputProblem(url, f"kept the feed's teaser: {exc.reason}", fatal=False)
         yield article
         return
     if page is None or len(page.text) <= len(article.text):
@@ -104,8 +93,7 @@ def _file(path: Path) -> Iterator[Article | InputProblem]:
     origin = str(path)
     suffix = path.suffix.lower()
     if suffix in (".json", ".jsonl"):
-        for item in load_json_articles(path):
-            yield InputProblem(origin, str(item)) if isinstance(item, InputError) else item
+        yield from load_json_articles(path)
         return
     try:
         data = path.read_bytes()
