@@ -4,6 +4,9 @@
     >>> briefing = summarise(text, published="2023-09-11")
     >>> [actor.name for actor in briefing.who]
 
+Many articles: `abatch(inputs)` yields one `BatchRecord` per article as each finishes;
+`summarise_articles(articles)` is the same as a pure, picklable function over a list.
+
 Names are loaded on first use, so `import summariser` (and `summarise --help`) stays fast.
 """
 
@@ -15,8 +18,11 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .articles import Article
+    from .batch import abatch, summarise_articles
     from .core import Summariser, asummarise, summarise
     from .errors import ConfigError, InputError, InvalidOutputError, ModelError, SummariserError
+    from .records import BatchRecord, RecordError, RecordSource
     from .schema import (
         Actor,
         Allegation,
@@ -34,6 +40,12 @@ _EXPORTS = {
     "Summariser": "core",
     "summarise": "core",
     "asummarise": "core",
+    "abatch": "batch",
+    "summarise_articles": "batch",
+    "Article": "articles",
+    "BatchRecord": "records",
+    "RecordError": "records",
+    "RecordSource": "records",
     "SummariserError": "errors",
     "InputError": "errors",
     "ConfigError": "errors",
@@ -54,6 +66,8 @@ _EXPORTS = {
 __all__ = [
     "Actor",
     "Allegation",
+    "Article",
+    "BatchRecord",
     "Briefing",
     "ConfigError",
     "Evidence",
@@ -61,6 +75,8 @@ __all__ = [
     "InvalidOutputError",
     "ModelError",
     "Place",
+    "RecordError",
+    "RecordSource",
     "RunInfo",
     "Source",
     "Stake",
@@ -69,8 +85,10 @@ __all__ = [
     "TimeRef",
     "Usage",
     "__version__",
+    "abatch",
     "asummarise",
     "summarise",
+    "summarise_articles",
 ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,7 +21,14 @@ from .core import parse_published
 from .errors import InputError
 from .grounding import normalise
 
-__all__ = ["Article", "InputProblem", "article_id", "canonical_url", "load_json_articles"]
+__all__ = [
+    "Article",
+    "InputProblem",
+    "article_id",
+    "canonical_url",
+    "load_json_articles",
+    "to_article",
+]
 
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid", "ocid")
 
@@ -37,6 +44,7 @@ class Article(BaseModel):
     published: date | None = None
     url: str | None = None
     feed: str | None = Field(default=None, description="The feed the article came through.")
+    feed_title: str | None = None
     origin: str = Field(description="The input it was read from: a path or a URL.")
     teaser: bool = Field(default=False, description="Only a feed summary, not the full body.")
 
@@ -85,8 +93,18 @@ def article_id(*, own: str | None = None, url: str | None = None, text: str = ""
     return "t-" + hashlib.sha256(normalise(text).encode()).hexdigest()[:16]
 
 
+def to_article(raw: Article | Mapping[str, Any], origin: str) -> Article | InputProblem:
+    """A library caller's article (an Article, or a mapping with the JSON fields) or why not."""
+    if isinstance(raw, Article):
+        return raw
+    try:
+        return _from_mapping(raw, origin)
+    except InputError as exc:
+        return InputProblem(origin, str(exc))
+
+
 def _from_mapping(raw: Any, origin: str) -> Article:
-    if not isinstance(raw, dict):
+    if not isinstance(raw, Mapping):
         raise InputError(f"an article must be a JSON object, not {type(raw).__name__}")
     text = raw.get("text")
     if not isinstance(text, str) or not text.strip():

@@ -1,65 +1,85 @@
-"""`summarise batch`: many inputs in, one JSONL record per article out.
+"""Many articles in, one record per article out: a briefing or the error that stopped it.
 
-Every article ends as exactly one record, a briefing or an error; inputs that yield nothing
-end as error records too, so nothing given to a batch disappears. Duplicates (same id) are
-processed once. Records are written whole, one line each, as each article finishes.
-
-Re-running is cheap and safe: briefings come from the cache (no model call), and with an output
-file, ids already written there are skipped, after a line torn by a kill is cut off. Model
-calls fan out under a concurrency bound and an optional requests-per-minute limit; records are
-yielded as each article finishes, so their order is completion order.
+Every article ends as exactly one record; inputs that yield nothing end as error records too,
+so nothing given to a batch disappears. Duplicates (same id) are processed once. Cached
+briefings are served without a model call, and ids an earlier run already wrote are skipped.
+Model calls fan out under a concurrency bound and an optional requests-per-minute limit;
+records are yielded as each article finishes, so their order is completion order.
+Writing them (JSONL, resume, digest) is `output.py`'s job.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import json
+import os
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, cast
 
-from .articles import Article
+from .articles import Article, InputProblem, to_article
 from .cache import BriefingCache, cache_key
 from .errors import SummariserError
 from .fetch import Fetcher
-from .inputs import InputProblem, read_inputs
+from .flow import END, Pace, ThreadedSource
+from .inputs import read_inputs
+from .records import BatchRecord, RecordError, RecordSource
 from .settings import redact
 
 if TYPE_CHECKING:
     from .core import Summariser
 
 __all__ = [
+    "BatchInput",
     "BatchTotals",
-    "asummarise_records",
+    "abatch",
     "extract_records",
-    "resume_point",
-    "write_records",
+    "summarise_articles",
 ]
+
+BatchInput = str | os.PathLike[str] | Article
+"""A file, directory or URL to read articles from, or an article itself."""
 
 
 @dataclass
 class BatchTotals:
+    """Running counts of a batch, for its summary line; updated as records are made."""
+
     articles: int = 0
     done: int = 0
     failed: int = 0
     duplicates: int = 0
+    problems: int = 0  # inputs that yielded no article (each ends as an error record)
     cached: int = 0
     resumed: int = 0
     warnings: list[str] = field(default_factory=list)
     prompt_tokens: int = 0
     completion_tokens: int = 0
 
+    @property
+    def finished(self) -> int:
+        """Records accounted for so far: made, served from cache, failed or already written."""
+        return self.done + self.cached + self.failed + self.resumed
+
+
+def _read(
+    inputs: Iterable[BatchInput], fetcher: Fetcher | None
+) -> Iterator[Article | InputProblem]:
+    for item in inputs:
+        if isinstance(item, Article):
+            yield item
+        else:
+            yield from read_inputs([os.fspath(item)], fetcher)
+
 
 def _unique_articles(
-    specs: Iterable[str], totals: BatchTotals, fetcher: Fetcher | None
+    inputs: Iterable[BatchInput], totals: BatchTotals, fetcher: Fetcher | None
 ) -> Iterator[Article | InputProblem]:
     seen: set[str] = set()
-    for item in read_inputs(specs, fetcher):
+    for item in _read(inputs, fetcher):
         if isinstance(item, InputProblem):
             if item.fatal:
+                totals.problems += 1
                 yield item
             else:
                 totals.warnings.append(str(item))
@@ -72,210 +92,206 @@ def _unique_articles(
         yield item
 
 
-def _source(article: Article) -> dict[str, Any]:
-    return {
-        "url": article.url,
-        "feed": article.feed,
-        "title": article.title,
-        "published": article.published.isoformat() if article.published else None,
-        "origin": article.origin,
-    }
-
-
-def _problem_record(problem: InputProblem) -> dict[str, Any]:
-    key = f"{problem.origin}\0{problem.message}".encode()
-    return {
-        "id": "e-" + hashlib.sha256(key).hexdigest()[:16],
-        "source": {"origin": problem.origin},
-        "error": {"type": "InputError", "message": problem.message},
-    }
-
-
 def extract_records(
-    specs: Iterable[str], totals: BatchTotals, fetcher: Fetcher | None = None
+    inputs: Iterable[BatchInput], totals: BatchTotals, fetcher: Fetcher | None = None
 ) -> Iterator[dict[str, Any]]:
     """What would be summarised: the extracted articles themselves, no model involved."""
-    for item in _unique_articles(specs, totals, fetcher):
+    for item in _unique_articles(inputs, totals, fetcher):
         if isinstance(item, InputProblem):
             totals.failed += 1
-            yield _problem_record(item)
+            yield BatchRecord.for_problem(item).to_json()
         else:
             totals.done += 1
             yield {**item.record(), "chars": len(item.text)}
 
 
-async def asummarise_records(
-    specs: Iterable[str],
-    summariser: Summariser,
-    totals: BatchTotals,
+async def abatch(
+    inputs: Iterable[BatchInput],
+    summariser: Summariser | None = None,
+    *,
     fetcher: Fetcher | None = None,
+    offline: bool = False,
     cache: BriefingCache | None = None,
-    skip: frozenset[str] = frozenset(),
+    skip: Collection[str] = frozenset(),
     concurrency: int = 8,
     rpm: float | None = None,
-) -> AsyncIterator[dict[str, Any]]:
+    totals: BatchTotals | None = None,
+) -> AsyncIterator[BatchRecord]:
     """One record per article, its briefing or the error that stopped it, as each finishes.
 
-    Ids in `skip` (already written by an earlier run) yield nothing; cached briefings are
-    reused without a model call. The embedded model always runs one article at a time.
+    Inputs are paths, directories, URLs (fetched with `fetcher`, a default safe one, unless
+    `offline`) or `Article`s. Ids in `skip` (already written by an earlier run) yield nothing;
+    cached briefings are reused without a model call. Records come in completion order; the
+    embedded model always runs one article at a time.
+
+        async for record in abatch(["feeds/"], Summariser(model="gpt-4o-mini")):
+            print(record.id, record.briefing.headline if record.ok else record.error)
     """
+    from .core import Summariser
     from .messages import prompt_hash
     from .schema import SCHEMA_VERSION
 
+    summariser = summariser or Summariser()
+    totals = totals if totals is not None else BatchTotals()
+    if fetcher is None and not offline:
+        fetcher = Fetcher()
     model, prompt = summariser.model_identity, prompt_hash()  # the same for every article
-    todo: list[tuple[Article, str]] = []
-    for item in _unique_articles(specs, totals, fetcher):
-        if isinstance(item, InputProblem):
-            record = _problem_record(item)
-            if record["id"] in skip:
+
+    def produce() -> Iterator[BatchRecord | tuple[Article, str]]:
+        """Runs on the reader thread: records ready without a model, or work for one."""
+        for item in _unique_articles(inputs, totals, fetcher):
+            if isinstance(item, InputProblem):
+                record = BatchRecord.for_problem(item)
+                if record.id in skip:
+                    totals.resumed += 1
+                else:
+                    yield record
+                continue
+            if item.id in skip:
                 totals.resumed += 1
+                continue
+            key = cache_key(
+                text=item.text,
+                title=item.title,
+                published=item.published.isoformat() if item.published else None,
+                model=model,
+                prompt=prompt,
+                schema=SCHEMA_VERSION,
+            )
+            hit = cache.get(key) if cache else None
+            if hit is None:
+                yield item, key
             else:
-                totals.failed += 1
-                yield record
-            continue
-        if item.id in skip:
-            totals.resumed += 1
-            continue
-        key = cache_key(
-            text=item.text,
-            title=item.title,
-            published=item.published.isoformat() if item.published else None,
-            model=model,
-            prompt=prompt,
-            schema=SCHEMA_VERSION,
-        )
-        hit = cache.get(key) if cache else None
-        if hit is not None:
-            totals.cached += 1
-            yield {**hit, "id": item.id, "source": _source(item), "cached": True}
-        else:
-            todo.append((item, key))
-    if not todo:
-        return
+                update = {"id": item.id, "source": RecordSource.of(item), "cached": True}
+                yield BatchRecord.from_json(hit).model_copy(update=update)
+
     width = 1 if summariser.settings.embedded else max(1, concurrency)
-    gate, pace = asyncio.Semaphore(width), _Pace(rpm)
-    finished: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    source = ThreadedSource(produce, capacity=2 * width + 16)
+    outbox: asyncio.Queue[object] = asyncio.Queue()
+    pace = Pace(rpm)
 
-    async def run(item: Article, key: str) -> None:
-        async with gate:
-            await pace.wait()
-            started = time.perf_counter()
-            try:
-                briefing = await summariser.asummarise(
-                    item.text, published=item.published, title=item.title, url=item.url
-                )
-            except Exception as exc:  # one bad article must not end the batch
-                secret = summariser.settings.api_key
-                record = _record(item, totals, started, error=exc, secret=secret)
-            else:
-                record = _record(item, totals, started, briefing=briefing)
-            if cache is not None and "briefing" in record:
-                cache.put(key, record)
-            await finished.put(record)
+    async def worker() -> None:
+        try:
+            while (work := await source.get()) is not END:
+                if isinstance(work, BatchRecord):
+                    await outbox.put(work)
+                    continue
+                article, key = cast("tuple[Article, str]", work)
+                await pace.wait()
+                record = await _summarise_one(summariser, article)
+                if cache is not None and record.ok:
+                    cache.put(key, record.to_json())
+                await outbox.put(record)
+        except Exception as exc:  # a failure of the batch itself, not of one article
+            await outbox.put(exc)
+        finally:
+            await outbox.put(END)
 
-    tasks = [asyncio.create_task(run(item, key)) for item, key in todo]
+    workers = [asyncio.create_task(worker()) for _ in range(width)]
+    running = width
     try:
-        for _ in tasks:
-            yield await finished.get()
+        while running:
+            item = await outbox.get()
+            if item is END:
+                running -= 1
+                continue
+            if isinstance(item, BaseException):
+                raise item
+            record = cast(BatchRecord, item)
+            _count(totals, record)
+            yield record
+            source.release()
     finally:
-        for task in tasks:
+        source.close()
+        for task in workers:
             task.cancel()
 
 
-class _Pace:
-    """Starts at most `rpm` requests a minute, evenly spaced; no limit when rpm is None."""
+def _count(totals: BatchTotals, record: BatchRecord) -> None:
+    if record.cached:
+        totals.cached += 1
+    elif record.briefing is None:
+        totals.failed += 1
+    else:
+        totals.done += 1
+        if record.usage:
+            totals.prompt_tokens += record.usage.prompt_tokens
+            totals.completion_tokens += record.usage.completion_tokens
 
-    def __init__(self, rpm: float | None) -> None:
-        self.interval = 60.0 / rpm if rpm else 0.0
-        self.next_start = 0.0
-        self.lock = asyncio.Lock()
 
-    async def wait(self) -> None:
-        if not self.interval:
-            return
-        async with self.lock:
-            now = asyncio.get_running_loop().time()
-            delay = self.next_start - now
-            self.next_start = max(now, self.next_start) + self.interval
-        if delay > 0:
-            await asyncio.sleep(delay)
+async def _summarise_one(summariser: Summariser, item: Article) -> BatchRecord:
+    """The article's record; any failure becomes an error record, never an exception."""
+    started = time.perf_counter()
+    try:
+        briefing = await summariser.asummarise(
+            item.text, published=item.published, title=item.title, url=item.url
+        )
+    except Exception as exc:  # one bad article must not end the batch
+        return _record(item, started, error=exc, secret=summariser.settings.api_key)
+    return _record(item, started, briefing=briefing)
+
+
+def summarise_articles(
+    articles: Sequence[Article | Mapping[str, Any]],
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    concurrency: int = 8,
+    rpm: float | None = None,
+) -> list[BatchRecord]:
+    """Briefings of `articles`, one record each, in the order given: a pure, picklable function.
+
+    It reads no files, fetches nothing and keeps no cache; its endpoint comes from the
+    arguments, else the environment of the process that runs it (so no key travels with the
+    call). Articles are `Article`s or mappings with the JSON fields (`id`, `title`, `text`,
+    `published`, `url`); a malformed one ends as an error record, never an exception. It is
+    meant for engines that ship work to other processes or machines (multiprocessing, Dask,
+    Ray, Spark): ship the function and a list of articles, get records back.
+    """
+    from .core import Summariser
+
+    given = [to_article(raw, f"articles[{index}]") for index, raw in enumerate(articles)]
+    summariser = Summariser(model=model, base_url=base_url)
+
+    async def collect() -> dict[str, BatchRecord]:
+        valid = [item for item in given if isinstance(item, Article)]
+        found: dict[str, BatchRecord] = {}
+        stream = abatch(valid, summariser, offline=True, concurrency=concurrency, rpm=rpm)
+        async for record in stream:
+            found[record.id] = record
+        return found
+
+    by_id = asyncio.run(collect())
+    return [
+        BatchRecord.for_problem(item) if isinstance(item, InputProblem) else by_id[item.id]
+        for item in given
+    ]
 
 
 def _record(
     item: Article,
-    totals: BatchTotals,
     started: float,
     *,
     briefing: Any = None,
     error: BaseException | None = None,
     secret: str | None = None,
-) -> dict[str, Any]:
-    record: dict[str, Any] = {"id": item.id, "source": _source(item)}
+) -> BatchRecord:
+    seconds = round(time.perf_counter() - started, 3)
+    source = RecordSource.of(item)
     if error is not None:
-        totals.failed += 1
         message = str(error) if isinstance(error, SummariserError) else redact(str(error), secret)
-        record["error"] = {"type": type(error).__name__, "message": message}
-    else:
-        totals.done += 1
-        meta = briefing.meta
-        record["briefing"] = briefing.model_dump(mode="json", exclude={"meta"})
-        if meta:
-            record["model"] = meta.model
-            record["usage"] = meta.usage.model_dump()
-            totals.prompt_tokens += meta.usage.prompt_tokens
-            totals.completion_tokens += meta.usage.completion_tokens
-        if item.teaser:
-            record["warnings"] = ["only the feed's summary was available, not the full page"]
-    record["seconds"] = round(time.perf_counter() - started, 3)
-    return record
-
-
-def resume_point(path: Path) -> frozenset[str]:
-    """Ids already written to `path`, after cutting off a last line torn by a kill."""
-    if not path.exists():
-        return frozenset()
-    with path.open("rb+") as existing:
-        data = existing.read()
-        whole = data[: data.rfind(b"\n") + 1]
-        if len(whole) != len(data):
-            existing.truncate(len(whole))
-    ids: set[str] = set()
-    for line in whole.decode("utf-8", errors="replace").splitlines():
-        try:
-            ids.add(json.loads(line)["id"])
-        except (ValueError, KeyError, TypeError):
-            continue  # a foreign or damaged line: its article is simply done again
-    return frozenset(ids)
-
-
-def write_records(
-    records: Iterable[dict[str, Any]] | AsyncIterator[dict[str, Any]],
-    out: TextIO,
-    listing: TextIO | None,
-) -> None:
-    """Each record as one whole line, flushed as soon as it is ready."""
-
-    def write(record: dict[str, Any]) -> None:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        out.flush()
-        if listing is not None:
-            listing.write(_listing_line(record) + "\n")
-
-    if isinstance(records, AsyncIterator):
-
-        async def drain(stream: AsyncIterator[dict[str, Any]]) -> None:
-            async for record in stream:
-                write(record)
-
-        asyncio.run(drain(records))
-    else:
-        for record in records:
-            write(record)
-
-
-def _listing_line(record: dict[str, Any]) -> str:
-    if "error" in record:
-        return f"{'-':<20} {'error':<10} {'':>7}  {record['error']['message'][:100]}"
-    day = record.get("published") or "?"
-    title = (record.get("title") or record.get("text", "")[:60]).replace("\n", " ")
-    return f"{record['id'][:20]:<20} {day:<10} {record.get('chars', 0):>7}  {title[:80]}"
+        failure = RecordError(type=type(error).__name__, message=message)
+        return BatchRecord(id=item.id, source=source, error=failure, seconds=seconds)
+    meta = briefing.meta
+    warnings = list(meta.warnings) if meta else []
+    if item.teaser:
+        warnings.append("only the feed's summary was available, not the full page")
+    return BatchRecord(
+        id=item.id,
+        source=source,
+        briefing=briefing.model_copy(update={"meta": None}),
+        model=meta.model if meta else None,
+        usage=meta.usage if meta else None,
+        warnings=warnings,
+        seconds=seconds,
+    )

@@ -49,12 +49,13 @@ def _network_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _fetcher(args: argparse.Namespace) -> Any:
+def _fetcher(args: argparse.Namespace, store: Any = None) -> Any:
     if args.offline:
         return None
     from .fetch import Fetcher, FetchPolicy
 
-    return Fetcher(FetchPolicy(allow_private=args.allow_private, host_delay=args.host_delay))
+    policy = FetchPolicy(allow_private=args.allow_private, host_delay=args.host_delay)
+    return Fetcher(policy, store=store)
 
 
 def _summarise_parser() -> argparse.ArgumentParser:
@@ -121,6 +122,13 @@ def _batch_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write JSONL here, not to stdout; an existing FILE is resumed (its articles skipped)",
     )
+    parser.add_argument(
+        "--format",
+        choices=["jsonl", "markdown"],
+        default="jsonl",
+        help="stdout as JSONL records (default) or a Markdown digest grouped by feed; "
+        "with -o the JSONL still goes to FILE and the digest covers all of it",
+    )
     parser.add_argument("--restart", action="store_true", help="overwrite FILE instead of resuming")
     parser.add_argument(
         "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
@@ -136,7 +144,15 @@ def _batch_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rpm", type=float, metavar="N", help="at most N model requests a minute")
     parser.add_argument("--model", help="as for summarise")
     parser.add_argument("--base-url", help="as for summarise")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no listing or summary line")
+    parser.add_argument(
+        "--price",
+        metavar="IN,OUT",
+        help="USD per million prompt and completion tokens, for the cost estimate "
+        "(known for the embedded model and OpenAI's list prices)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, listing or summary line"
+    )
     _network_flags(parser)
     return parser
 
@@ -254,54 +270,95 @@ def _run_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import asyncio
+    import contextlib
     import time
 
-    from .batch import BatchTotals, asummarise_records, extract_records, write_records
+    from .batch import BatchTotals, abatch, extract_records
+    from .cache import BriefingCache, ResponseCache
+    from .errors import InputError
+    from .output import listing_line, read_records, resume_point, write_line
+    from .progress import BatchProgress, summary_line
 
+    digest = args.format == "markdown"
+    if digest and args.extract_only:
+        raise InputError("--format markdown digests briefings; it cannot go with --extract-only")
     started = time.perf_counter()
     totals = BatchTotals()
     out_path = Path(args.out) if args.out else None
     resuming = out_path is not None and not args.restart and not args.extract_only
-    if args.extract_only:
-        records = extract_records(args.inputs, totals, _fetcher(args))
-    else:
-        from .batch import resume_point
-        from .cache import BriefingCache
-        from .core import Summariser
-        from .local.weights import cache_dir
+    cache_path = None if args.no_cache else _cache_path(args)
+    responses = ResponseCache(cache_path) if cache_path else None
+    fetcher = _fetcher(args, responses)
+    skip = resume_point(out_path) if resuming and out_path else frozenset()
+    collected: list[Any] = []
+    cost = None
+    with contextlib.ExitStack() as stack:
+        target: TextIO | None = None if digest else out
+        if out_path:
+            target = stack.enter_context(out_path.open("a" if resuming else "w", encoding="utf-8"))
+        if args.extract_only:
+            listing = None if args.quiet else err
+            for line in extract_records(args.inputs, totals, fetcher):
+                if target is not None:
+                    write_line(line, target)
+                if listing is not None:
+                    listing.write(listing_line(line) + "\n")
+        else:
+            from .core import Summariser
+            from .pricing import estimate_cost, known_price, parse_price
 
-        summariser = Summariser(model=args.model, base_url=args.base_url)
-        cache = None
-        if not args.no_cache:
-            cache = BriefingCache(Path(args.cache) if args.cache else cache_dir() / "batch.sqlite3")
-        skip = resume_point(out_path) if resuming and out_path else frozenset()
-        records = asummarise_records(
-            args.inputs,
-            summariser,
-            totals,
-            _fetcher(args),
-            cache=cache,
-            skip=skip,
-            concurrency=args.concurrency,
-            rpm=args.rpm,
-        )
-    listing = None if args.quiet or not args.extract_only else err
-    if out_path:
-        with out_path.open("a" if resuming else "w", encoding="utf-8") as target:
-            write_records(records, target, listing)
-    else:
-        write_records(records, out, listing)
+            summariser = Summariser(model=args.model, base_url=args.base_url)
+            settings = summariser.settings
+            price = parse_price(args.price) if args.price else None
+            price = price or known_price(settings.model, settings.base_url, settings.embedded)
+            cache = BriefingCache(cache_path) if cache_path else None
+            bar = not args.quiet and err.isatty()
+            progress = stack.enter_context(BatchProgress(err, totals, enabled=bar))
+            records = abatch(
+                args.inputs,
+                summariser,
+                fetcher=fetcher,
+                offline=args.offline,
+                cache=cache,
+                skip=skip,
+                concurrency=args.concurrency,
+                rpm=args.rpm,
+                totals=totals,
+            )
+
+            async def drain() -> None:
+                async for record in records:
+                    if target is not None:
+                        write_line(record.to_json(), target)
+                    if digest:
+                        collected.append(record)
+                    progress.update()
+
+            asyncio.run(drain())
+            cost = estimate_cost(price, totals.prompt_tokens, totals.completion_tokens)
+    if digest:
+        from .digest import to_digest
+        from .records import BatchRecord
+
+        if out_path:  # the digest covers the whole file, earlier runs included
+            collected = [BatchRecord.from_json(line) for line in read_records(out_path)]
+        out.write(to_digest(collected))
     if not args.quiet:
         for warning in totals.warnings:
             err.write(f"summarise: warning: {warning}\n")
         seconds = time.perf_counter() - started
-        tokens = totals.prompt_tokens + totals.completion_tokens
-        err.write(
-            f"summarise: {totals.articles} articles, {totals.done} done, {totals.cached} cached, "
-            f"{totals.resumed} already written, {totals.failed} failed, "
-            f"{totals.duplicates} duplicates skipped, {tokens} tokens, {seconds:.1f} s\n"
-        )
+        not_modified = fetcher.not_modified if fetcher is not None else 0
+        err.write(summary_line(totals, seconds, cost, not_modified) + "\n")
     return 0
+
+
+def _cache_path(args: argparse.Namespace) -> Path:
+    if args.cache:
+        return Path(args.cache)
+    from .local.weights import cache_dir
+
+    return cache_dir() / "batch.sqlite3"
 
 
 def _run_serve(args: argparse.Namespace) -> int:

@@ -46,8 +46,9 @@ def parse_feed(data: bytes, origin: str) -> FeedResult | None:
             "malformed feed, read what could be read "
             f"({type(problem).__name__}: {str(problem).splitlines()[0] if problem else ''})"
         )
+    feed_title = _clean(result.title)
     for number, entry in enumerate(parsed.entries, start=1):
-        article = _entry_article(entry, origin, number)
+        article = _entry_article(entry, origin, number, feed_title)
         if article is None:
             result.warnings.append(f"entry {number} has no title, text or link; skipped")
         else:
@@ -55,7 +56,7 @@ def parse_feed(data: bytes, origin: str) -> FeedResult | None:
     return result
 
 
-def _entry_article(entry: Any, origin: str, number: int) -> Article | None:
+def _entry_article(entry: Any, origin: str, number: int, feed_title: str | None) -> Article | None:
     title = _clean(entry.get("title"))
     link = entry.get("link") or None
     body_html = _longest_content(entry)
@@ -75,6 +76,7 @@ def _entry_article(entry: Any, origin: str, number: int) -> Article | None:
         published=_entry_date(entry),
         url=link,
         feed=origin,
+        feed_title=feed_title,
         origin=origin,
         teaser=teaser,
     )

@@ -4,7 +4,9 @@ Rules, checked at every redirect hop: http/https only; the host's addresses must
 unless `allow_private` (loopback, private, link-local and reserved ranges are refused, so a
 feed cannot point the tool at the local network); a connect/read timeout; a size cap enforced
 while streaming; a real User-Agent; a minimum delay between two requests to one host.
-Conditional GET: pass the previous ETag / Last-Modified and a 304 comes back as `not_modified`.
+Conditional GET: pass the previous ETag / Last-Modified and a 304 comes back as `not_modified`;
+give the fetcher a `store` (cache.ResponseCache) and it remembers validators and bodies itself,
+across runs, answering a 304 with the stored body.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import ipaddress
 import socket
 import threading
 import time
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
 from . import __version__
@@ -54,16 +56,38 @@ class Fetched:
     not_modified: bool = False
 
 
+class ResponseStore(Protocol):
+    def recall(self, url: str) -> Fetched | None: ...
+    def remember(self, url: str, fetched: Fetched) -> None: ...
+
+
 @dataclass
 class Fetcher:
     policy: FetchPolicy = field(default_factory=FetchPolicy)
     client: Any = None  # an httpx2.Client; made on first use
+    store: ResponseStore | None = None
+    not_modified: int = 0  # 304s answered from the store, for the batch summary
     _last_hit: dict[str, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def get(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
     ) -> Fetched:
+        """The response to GET `url`; FetchError (an InputError) when refused or failed."""
+        remembered = None
+        if self.store is not None and not (etag or last_modified):
+            remembered = self.store.recall(url)
+            if remembered is not None:
+                etag, last_modified = remembered.etag, remembered.last_modified
+        fetched = self._get(url, etag, last_modified)
+        if fetched.not_modified and remembered is not None:
+            self.not_modified += 1
+            return replace(remembered, not_modified=True)
+        if self.store is not None and not fetched.not_modified:
+            self.store.remember(url, fetched)
+        return fetched
+
+    def _get(self, url: str, etag: str | None, last_modified: str | None) -> Fetched:
         import httpx2
 
         if self.client is None:

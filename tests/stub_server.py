@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, cast
 
 
 def draft_for(user_message: str) -> dict[str, Any]:
@@ -55,21 +55,24 @@ class StubServer(ThreadingHTTPServer):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: StubServer
     protocol_version = "HTTP/1.1"
+
+    @property
+    def stub(self) -> StubServer:
+        return cast(StubServer, self.server)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
-        with self.server._count:
-            self.server.calls += 1
-            self.server.in_flight += 1
-            self.server.most_in_flight = max(self.server.most_in_flight, self.server.in_flight)
-        time.sleep(self.server.delay)
-        with self.server._count:
-            self.server.in_flight -= 1
+        with self.stub._count:
+            self.stub.calls += 1
+            self.stub.in_flight += 1
+            self.stub.most_in_flight = max(self.stub.most_in_flight, self.stub.in_flight)
+        time.sleep(self.stub.delay)
+        with self.stub._count:
+            self.stub.in_flight -= 1
         content = json.dumps(draft_for(body["messages"][-1]["content"]))
         answer = {
             "id": "stub",

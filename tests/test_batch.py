@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from summariser.batch import resume_point
 from summariser.cli import main
+from summariser.output import resume_point
 
 from .conftest import DATA, EVAL
 from .stub_server import StubServer

@@ -12,10 +12,13 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import cast
 
 import pytest
 
 from summariser.articles import Article
+from summariser.cache import ResponseCache
 from summariser.cli import main
 from summariser.fetch import Fetcher, FetchError, FetchPolicy
 from summariser.inputs import InputProblem, read_inputs
@@ -26,6 +29,7 @@ pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 GUARDIAN = (EVAL / "feeds" / "rss-parser__guardian.rss").read_bytes()
 PAGE = (EVAL / "html" / "dc7ccccc1f34.html").read_bytes()  # Al Bawaba: Assange
+FEED_ETAG = '"guardian-2018-01-31"'
 FIRST_PATH = "/us-news/2018/jan/31/donald-trump-state-of-the-union-address-unity-discord"
 
 
@@ -46,10 +50,14 @@ class Handler(BaseHTTPRequestHandler):
             pass  # the client gave up (the timeout test): nothing to answer
 
     def do_GET(self) -> None:
-        base = f"http://127.0.0.1:{self.server.server_port}/".encode()
+        port = cast(ThreadingHTTPServer, self.server).server_port
+        base = f"http://127.0.0.1:{port}/".encode()
         if self.path == "/feed.rss":
+            if self.headers.get("If-None-Match") == FEED_ETAG:
+                self.send(304, b"", "application/rss+xml")
+                return
             feed = GUARDIAN.replace(b"https://www.theguardian.com/", base)
-            self.send(200, feed, "application/rss+xml")
+            self.send(200, feed, "application/rss+xml", ETag=FEED_ETAG)
         elif self.path == FIRST_PATH:
             self.send(200, PAGE, "text/html; charset=utf-8")
         elif self.path == "/big":
@@ -126,6 +134,42 @@ def test_conditional_get(server: str) -> None:
     assert first.etag == '"v1"' and not first.not_modified
     again = fetcher.get(f"{server}/etag", etag=first.etag)
     assert again.not_modified and again.content == b""
+
+
+def test_conditional_get_is_remembered_between_runs(server: str, tmp_path: Path) -> None:
+    """A new fetcher (a later run) asks "changed since?" itself and reads a 304 from the store."""
+    first_run = Fetcher(FetchPolicy(allow_private=True, host_delay=0), store=store(tmp_path))
+    first = first_run.get(f"{server}/feed.rss")
+    assert first.etag == FEED_ETAG and not first.not_modified and first_run.not_modified == 0
+
+    later_run = Fetcher(FetchPolicy(allow_private=True, host_delay=0), store=store(tmp_path))
+    again = later_run.get(f"{server}/feed.rss")
+    assert again.not_modified and later_run.not_modified == 1
+    assert again.content == first.content and again.content_type == first.content_type
+
+    # Without a validator there is nothing to remember: a plain GET every time.
+    unstored = Fetcher(FetchPolicy(allow_private=True, host_delay=0), store=store(tmp_path))
+    assert not unstored.get(f"{server}{FIRST_PATH}").not_modified
+    assert not unstored.get(f"{server}{FIRST_PATH}").not_modified
+
+
+def test_cli_batch_rereads_an_unchanged_feed_from_the_cache(server: str, tmp_path: Path) -> None:
+    def run(name: str, *extra: str) -> str:
+        argv = ["batch", f"{server}/feed.rss", "--extract-only", "--allow-private"]
+        argv += ["--host-delay", "0", "--cache", str(tmp_path / "c.sqlite3")]
+        argv += ["-o", str(tmp_path / name), *extra]
+        err = io.StringIO()
+        assert main(argv, out=io.StringIO(), err=err) == 0
+        return err.getvalue()
+
+    assert "unchanged" not in run("first.jsonl")
+    assert "1 fetched unchanged since last run (HTTP 304)" in run("second.jsonl")
+    assert (tmp_path / "first.jsonl").read_bytes() == (tmp_path / "second.jsonl").read_bytes()
+    assert "unchanged" not in run("third.jsonl", "--no-cache")
+
+
+def store(tmp_path: Path) -> ResponseCache:
+    return ResponseCache(tmp_path / "responses.sqlite3")
 
 
 def test_requests_to_one_host_are_spaced(server: str) -> None:
