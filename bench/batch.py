@@ -4,14 +4,17 @@
 
 Prints, for a run on this machine:
 - `--extract-only` over all of EVAL_DIR: articles per second, whole command included;
-- a batch of 50 real articles against our loopback OpenAI-compatible server answering after
-  a fixed latency: wall time against the ideal articles x latency / concurrency.
+- batches of real articles against our loopback OpenAI-compatible server (its own process, so
+  it takes no CPU from the batch's interpreter) answering after a fixed latency: wall time
+  against the ideal articles x latency / concurrency, median over repeats.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,13 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summariser.cli import main  # noqa: E402
-from tests.stub_server import StubServer  # noqa: E402
-
-LATENCY = 0.1
 
 
 def extract_speed(eval_dir: Path, repeats: int = 3) -> None:
-    rates = []
+    rates, count = [], 0
     for _ in range(repeats):
         out, err = io.StringIO(), io.StringIO()
         started = time.perf_counter()
@@ -35,33 +35,68 @@ def extract_speed(eval_dir: Path, repeats: int = 3) -> None:
         seconds = time.perf_counter() - started
         count = sum('"chars"' in line for line in out.getvalue().splitlines())
         rates.append(count / seconds)
+    if not count:
+        sys.exit(f"no articles found in {eval_dir}: pass the evaluation folder")
     print(
         f"extract-only: {count} articles, median {statistics.median(rates):.0f} articles/s "
         f"(min {min(rates):.0f}, max {max(rates):.0f}, {repeats} runs, imports warm)"
     )
 
 
-def throughput(eval_dir: Path, concurrency: int) -> None:
-    server = StubServer(delay=LATENCY).start()
-    inputs = [str(eval_dir / "articles"), str(ROOT / "tests" / "data" / "kim-putin.txt")]
-    with tempfile.TemporaryDirectory() as tmp:
-        argv = ["batch", *inputs, "--model", "stub", "--base-url", server.url, "--no-cache"]
-        argv += ["--concurrency", str(concurrency)]
-        argv += ["-o", str(Path(tmp) / "out.jsonl"), "-q"]
-        started = time.perf_counter()
-        main(argv, out=io.StringIO(), err=io.StringIO())
-        seconds = time.perf_counter() - started
-    server.shutdown()
-    ideal = server.calls * LATENCY / concurrency
+def articles_file(eval_dir: Path, count: int, folder: Path) -> Path:
+    """`count` real articles: the evaluation set's, repeated under new ids when needed."""
+    originals = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted((eval_dir / "articles").glob("*.json"))
+    ]
+    path = folder / f"articles-{count}.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            article = originals[n % len(originals)]
+            fields = {k: article.get(k) for k in ("title", "text", "published", "url")}
+            out.write(json.dumps({**fields, "id": f"{article['id']}#{n}"}) + "\n")
+    return path
+
+
+def throughput(
+    eval_dir: Path, count: int, latency: float, concurrency: int, repeats: int = 3
+) -> None:
+    stub = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "stub_server.py"), "0", str(latency)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert stub.stdout is not None
+    url = stub.stdout.readline().strip()
+    ratios, walls = [], []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            source = articles_file(eval_dir, count, Path(tmp))
+            for _ in range(repeats):
+                argv = ["batch", str(source), "--model", "stub", "--base-url", url, "--no-cache"]
+                argv += ["--concurrency", str(concurrency), "-o", str(Path(tmp) / "out.jsonl")]
+                argv += ["--restart", "-q"]
+                started = time.perf_counter()
+                main(argv, out=io.StringIO(), err=io.StringIO())
+                seconds = time.perf_counter() - started
+                lines = (Path(tmp) / "out.jsonl").read_text(encoding="utf-8").splitlines()
+                assert len(lines) == count, f"{len(lines)} records for {count} articles"
+                walls.append(seconds)
+                ratios.append(count * latency / concurrency / seconds)
+    finally:
+        stub.terminate()
+    ideal = count * latency / concurrency
     print(
-        f"batch vs loopback server: {server.calls} articles, latency {LATENCY * 1000:.0f} ms, "
-        f"concurrency {concurrency}: {seconds:.2f} s, ideal {ideal:.2f} s, "
-        f"throughput {ideal / seconds:.2f} of ideal"
+        f"batch vs loopback server: {count} articles, latency {latency * 1000:.0f} ms, "
+        f"concurrency {concurrency}: median {statistics.median(walls):.2f} s, ideal {ideal:.2f} s, "
+        f"throughput {statistics.median(ratios):.2f} of ideal "
+        f"(min {min(ratios):.2f}, max {max(ratios):.2f}, {repeats} runs)"
     )
 
 
 if __name__ == "__main__":
     eval_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "eval"
     extract_speed(eval_dir)
-    for concurrency in (1, 8):
-        throughput(eval_dir, concurrency)
+    throughput(eval_dir, 50, 0.1, 1)
+    throughput(eval_dir, 50, 0.1, 8)
+    throughput(eval_dir, 256, 0.5, 32)

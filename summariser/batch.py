@@ -131,6 +131,7 @@ async def abatch(
     from .messages import prompt_hash
     from .schema import SCHEMA_VERSION
 
+    owned = summariser is None  # made here, so closed here
     summariser = summariser or Summariser()
     totals = totals if totals is not None else BatchTotals()
     if fetcher is None and not offline:
@@ -205,6 +206,8 @@ async def abatch(
         source.close()
         for task in workers:
             task.cancel()
+        if owned:
+            await summariser.aclose()
 
 
 def _count(totals: BatchTotals, record: BatchRecord) -> None:
@@ -257,8 +260,11 @@ def summarise_articles(
         valid = [item for item in given if isinstance(item, Article)]
         found: dict[str, BatchRecord] = {}
         stream = abatch(valid, summariser, offline=True, concurrency=concurrency, rpm=rpm)
-        async for record in stream:
-            found[record.id] = record
+        try:
+            async for record in stream:
+                found[record.id] = record
+        finally:
+            await summariser.aclose()
         return found
 
     by_id = asyncio.run(collect())

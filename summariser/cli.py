@@ -328,12 +328,15 @@ def _run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
 
             async def drain() -> None:
-                async for record in records:
-                    if target is not None:
-                        write_line(record.to_json(), target)
-                    if digest:
-                        collected.append(record)
-                    progress.update()
+                try:
+                    async for record in records:
+                        if target is not None:
+                            write_line(record.to_json(), target)
+                        if digest:
+                            collected.append(record)
+                        progress.update()
+                finally:
+                    await summariser.aclose()
 
             asyncio.run(drain())
             cost = estimate_cost(price, totals.prompt_tokens, totals.completion_tokens)

@@ -6,6 +6,7 @@ one-call forms and reuse one `Summariser` per configuration.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from .assemble import assemble
 from .draft import Draft
 from .errors import InputError, InvalidOutputError, ModelError, SummariserError
 from .messages import PROMPT_VERSION, build_messages, prompt_hash
-from .providers import Endpoint, connect, reask_policy
+from .providers import Endpoint, connect, reask_policy, response_model
 from .schema import Briefing, RunInfo, Usage
 from .settings import Settings, redact
 
@@ -77,6 +78,8 @@ class Summariser:
         self.strict = strict
         self._injected = (client, aclient)
         self._endpoint: Endpoint | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None  # the one the async client serves
+        self._retired: list[Any] = []
 
     @property
     def model_identity(self) -> str:
@@ -96,6 +99,36 @@ class Summariser:
             self._endpoint = connect(self.settings, client=client, aclient=aclient)
         return self._endpoint
 
+    def _async_client(self) -> Any:
+        """The async client for the running event loop.
+
+        Its pooled connections belong to the loop that opened them, so a new loop (another
+        `asyncio.run`) gets a new client. The old one is kept, not dropped: dropped inside a
+        running loop, the SDK would schedule a close there that can only fail.
+        """
+        loop = asyncio.get_running_loop()
+        endpoint = self.endpoint
+        if self._loop is not loop:
+            if self._loop is not None and self._injected[1] is None:
+                self._retired.append(endpoint.aclient)
+                endpoint.aclient = connect(self.settings).aclient
+            self._loop = loop
+        return endpoint.aclient
+
+    async def aclose(self) -> None:
+        """Close the async client's connections, from the loop that used them.
+
+        Batches call it when they finish; call it yourself after `asummarise` in a loop that
+        is about to end. The summariser stays usable: the next call opens a fresh client.
+        """
+        if self._endpoint is None or self._injected[1] is not None or self._loop is None:
+            return
+        if self._loop is asyncio.get_running_loop():
+            client = self._endpoint.aclient.client
+            if client is not None:
+                await client.close()
+            self._endpoint, self._loop = None, None  # connected afresh on next use
+
     def summarise(
         self,
         text: str,
@@ -108,7 +141,7 @@ class Summariser:
         call = self._prepare(text, published, title, url, strict, asynchronous=False)
         try:
             draft, completion = self.endpoint.client.create_with_completion(
-                response_model=Draft, max_retries=call.policy, **call.request
+                response_model=response_model(), max_retries=call.policy, **call.request
             )
         except Exception as exc:
             raise self._translate(exc) from exc
@@ -125,8 +158,8 @@ class Summariser:
     ) -> Briefing:
         call = self._prepare(text, published, title, url, strict, asynchronous=True)
         try:
-            draft, completion = await self.endpoint.aclient.create_with_completion(
-                response_model=Draft, max_retries=call.policy, **call.request
+            draft, completion = await self._async_client().create_with_completion(
+                response_model=response_model(), max_retries=call.policy, **call.request
             )
         except Exception as exc:
             raise self._translate(exc) from exc
@@ -242,9 +275,18 @@ def check_text(text: object) -> str:
         raise InputError("article text is empty")
     if "\x00" in text:
         raise InputError("article text contains NUL bytes: this looks like a binary file")
-    if sum(c.isalpha() for c in text) < 20:
+    if not _has_letters(text, 20):
         raise InputError("article text has almost no words: nothing to summarise")
     return text
+
+
+def _has_letters(text: str, enough: int) -> bool:
+    for character in text:
+        if character.isalpha():
+            enough -= 1
+            if not enough:
+                return True
+    return False
 
 
 def parse_published(value: date | datetime | str | None) -> date | None:

@@ -250,22 +250,33 @@ def _dateparser(text: str, published: date | None, language: str) -> str | None:
     return None
 
 
-_LEAD = (
-    r"(?:(?:earlier|later|late|early) on |(?:as early|as soon) as |(?:on|until|till|since|by|from|"
-    r"in|during|before|after|last|next|this|early|late|mid-?) )?"
+# Words that lead a time phrase in ("as early as Tuesday"); matched backwards from the phrase,
+# so the spotter scans for the phrase itself, not for every possible lead at every position.
+_LEAD = re.compile(
+    r"\b(?:(?:earlier|later|late|early) on |(?:as early|as soon) as |(?:on|until|till|since|by|"
+    r"from|in|during|before|after|last|next|this|early|late|mid-?) )$",
+    re.IGNORECASE,
 )
+_LEAD_REACH = 16  # characters: longer than any lead
 _SPOTTERS = [
-    re.compile(p if p.startswith(r"\b(?:in|since") else _LEAD + p, re.IGNORECASE)
-    for p in (
-        rf"{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b",
-        rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?",
-        rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?",
-        rf"\b{_MONTH}(?:\s+{_YEAR})?\b(?![\w-])",
-        r"\b(?:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b",
-        r"\b(?:last|this|next|past|coming) (?:week|weekend|month|year|days|weeks|months)\b",
-        r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) "
-        r"(?:days?|weeks?|months?|years?) ago\b",
-        rf"\b(?:in|since|until|by|from|of|before|after) {_YEAR}\b",
+    (re.compile(p, re.IGNORECASE), leads)
+    for p, leads in (
+        (rf"{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", True),
+        (rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", True),
+        (rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?", True),
+        (rf"\b{_MONTH}(?:\s+{_YEAR})?\b(?![\w-])", True),
+        (
+            r"\b(?:yesterday|today|tonight|tomorrow|last night|"
+            r"this (?:morning|afternoon|evening))\b",
+            True,
+        ),
+        (r"\b(?:last|this|next|past|coming) (?:week|weekend|month|year|days|weeks|months)\b", True),
+        (
+            r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) "
+            r"(?:days?|weeks?|months?|years?) ago\b",
+            True,
+        ),
+        (rf"\b(?:in|since|until|by|from|of|before|after) {_YEAR}\b", False),
     )
 ]
 
@@ -276,12 +287,17 @@ def spot(text: str, limit: int = 12) -> list[str]:
     English patterns only; other languages get no checklist and rely on the model alone.
     """
     found: list[tuple[int, int]] = []
-    for pattern in _SPOTTERS:
+    for pattern, leads in _SPOTTERS:
         for m in pattern.finditer(text):
-            if m.group(0).lower() in ("may", "march") or _is_verb_may(m.group(0)):
+            begin = m.start()
+            if leads:
+                lead = _LEAD.search(text, max(0, begin - _LEAD_REACH), begin)
+                begin = lead.start() if lead else begin
+            phrase = text[begin : m.end()]
+            if phrase.lower() in ("may", "march") or _is_verb_may(phrase):
                 continue
-            if not any(m.start() < end and start < m.end() for start, end in found):
-                found.append((m.start(), m.end()))
+            if not any(begin < end and start < m.end() for start, end in found):
+                found.append((begin, m.end()))
     phrases: list[str] = []
     for start, end in sorted(found):
         phrase = " ".join(text[start:end].split())

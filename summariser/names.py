@@ -56,5 +56,6 @@ def candidate_names(text: str, limit: int = MAX_NAMES) -> list[str]:
 
 
 def _starts_sentence(text: str, index: int) -> bool:
-    before = text[:index].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".!?:\n"
+    while index > 0 and text[index - 1] in " \t\"“‘'(":  # walk back, never copy the prefix
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:\n"

@@ -56,6 +56,10 @@ class StubServer(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle on, the body waits for the client's
+    # delayed ACK (40 ms on Linux), which would be measured as our overhead. Servers such as
+    # uvicorn set TCP_NODELAY too.
+    disable_nagle_algorithm = True
 
     @property
     def stub(self) -> StubServer:
