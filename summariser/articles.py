@@ -6,6 +6,7 @@ else a hash of its text; so the same article met twice, in one run or across run
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
@@ -26,6 +27,7 @@ __all__ = [
     "InputProblem",
     "article_id",
     "canonical_url",
+    "decode_text",
     "load_json_articles",
     "to_article",
 ]
@@ -66,6 +68,34 @@ class InputProblem:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose mark it begins with
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+)
+
+
+def decode_text(data: bytes) -> str:
+    """A text file's bytes as text: UTF-8, or UTF-16/32 with a byte-order mark; else why not."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"not valid {codec} text despite its byte-order mark") from None
+    if b"\x00" in data[:4096]:
+        raise InputError("binary content, not article text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (bad byte at offset {exc.start}); convert it first, "
+            "e.g. iconv -f latin1 -t utf-8"
+        ) from None
 
 
 def canonical_url(url: str) -> str:

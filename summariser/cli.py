@@ -15,7 +15,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import __version__
 
@@ -31,6 +31,15 @@ EXIT_CODES = {
     "interrupted": 130,
 }
 _EPILOG = "exit codes: " + ", ".join(f"{code} {name}" for name, code in EXIT_CODES.items())
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors as one line and exit code 2, like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        from .errors import InputError
+
+        raise InputError(f"{message} (see '{self.prog} --help')")
 
 
 def _network_flags(parser: argparse.ArgumentParser) -> None:
@@ -59,7 +68,7 @@ def _fetcher(args: argparse.Namespace, store: Any = None) -> Any:
 
 
 def _summarise_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="summarise",
         description="Typed, grounded briefing of a news article: who, where, when, "
         "allegations, stakes. Other commands: 'summarise schema', 'summarise serve'.",
@@ -97,13 +106,13 @@ def _summarise_parser() -> argparse.ArgumentParser:
 
 
 def _schema_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="summarise schema", description=__doc__)
+    parser = _Parser(prog="summarise schema", description=__doc__)
     parser.add_argument("--write", metavar="PATH", help="write the schema to PATH instead")
     return parser
 
 
 def _batch_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="summarise batch",
         description="Summarise every article of the inputs: text, HTML and JSON/JSONL article "
         "files, RSS/Atom feeds, and directories of them. One JSONL record per article, a "
@@ -158,7 +167,7 @@ def _batch_parser() -> argparse.ArgumentParser:
 
 
 def _serve_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="summarise serve", description="Serve the embedded model over loopback HTTP."
     )
     parser.add_argument("--host", default="127.0.0.1")
@@ -184,12 +193,12 @@ def read_article(name: str, stdin: TextIO | None = None) -> str:
         except OSError as exc:
             raise InputError(f"cannot read {name}: {exc.strerror}") from None
         label = name
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{label} looks like a binary file, not article text")
+    from .articles import decode_text
+
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{label} is not UTF-8 text (bad byte at offset {exc.start})") from None
+        return decode_text(data)
+    except InputError as exc:
+        raise InputError(f"{label}: {exc}") from None
 
 
 def _is_rich_input(name: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 from .assemble import assemble
 from .draft import Draft
 from .errors import InputError, InvalidOutputError, ModelError, SummariserError
+from .guard import addressed_to_machines, blank, withhold
 from .messages import PROMPT_VERSION, build_messages, prompt_hash
 from .providers import Endpoint, connect, reask_policy, response_model
 from .schema import Briefing, RunInfo, Usage
-from .settings import Settings, redact
+from .settings import Settings, protect, redact
 
 if TYPE_CHECKING:
     import openai
@@ -34,7 +36,7 @@ MAX_TOKENS = 1500  # a full briefing is 400-900 tokens; the cap stops a runaway 
 class _Call:
     """One article's way through the pipeline: its input, its request and its clock."""
 
-    text: str
+    text: str  # what grounding searches: the article, less passages addressed to machines
     published: date | None
     title: str | None
     url: str | None
@@ -43,6 +45,7 @@ class _Call:
     policy: Any  # the tenacity re-ask policy; its statistics count the attempts
     started: float
     asked: float
+    warnings: list[str]
 
 
 class Summariser:
@@ -61,6 +64,9 @@ class Summariser:
         mode: str | None = None,
         timeout: float | None = None,
         reasks: int | None = None,
+        retries: int | None = None,
+        deadline: float | None = None,
+        max_chars: int | None = None,
         strict: bool = False,
         output_language: str | None = None,
         client: openai.OpenAI | None = None,
@@ -73,13 +79,20 @@ class Summariser:
             mode=mode,
             timeout=timeout,
             reasks=reasks,
+            retries=retries,
+            deadline=deadline,
+            max_chars=max_chars,
             output_language=output_language,
         )
         self.strict = strict
+        protect(
+            self.settings.api_key,
+            os.environ.get("OPENAI_ORG_ID"),
+            os.environ.get("OPENAI_PROJECT_ID"),
+        )
         self._injected = (client, aclient)
         self._endpoint: Endpoint | None = None
         self._loop: asyncio.AbstractEventLoop | None = None  # the one the async client serves
-        self._retired: list[Any] = []
 
     @property
     def model_identity(self) -> str:
@@ -103,14 +116,12 @@ class Summariser:
         """The async client for the running event loop.
 
         Its pooled connections belong to the loop that opened them, so a new loop (another
-        `asyncio.run`) gets a new client. The old one is kept, not dropped: dropped inside a
-        running loop, the SDK would schedule a close there that can only fail.
+        `asyncio.run`) gets a new client; the old one's sockets close when it is collected.
         """
         loop = asyncio.get_running_loop()
         endpoint = self.endpoint
         if self._loop is not loop:
             if self._loop is not None and self._injected[1] is None:
-                self._retired.append(endpoint.aclient)
                 endpoint.aclient = connect(self.settings).aclient
             self._loop = loop
         return endpoint.aclient
@@ -144,8 +155,10 @@ class Summariser:
                 response_model=response_model(), max_retries=call.policy, **call.request
             )
         except Exception as exc:
-            raise self._translate(exc) from exc
-        return self._finish(call, draft, completion)
+            error = self._translate(exc)
+        else:
+            return self._finish(call, draft, completion)
+        raise error  # outside the except: the SDK error (it may quote a key) is not chained
 
     async def asummarise(
         self,
@@ -157,13 +170,21 @@ class Summariser:
         strict: bool | None = None,
     ) -> Briefing:
         call = self._prepare(text, published, title, url, strict, asynchronous=True)
+        ask = self._async_client().create_with_completion(
+            response_model=response_model(), max_retries=call.policy, **call.request
+        )
         try:
-            draft, completion = await self._async_client().create_with_completion(
-                response_model=response_model(), max_retries=call.policy, **call.request
+            draft, completion = await asyncio.wait_for(ask, self.settings.deadline or None)
+        except TimeoutError:
+            error: SummariserError = ModelError(
+                f"no briefing within the {self.settings.deadline:g} s deadline for one article "
+                "(SUMMARISER_DEADLINE)"
             )
         except Exception as exc:
-            raise self._translate(exc) from exc
-        return self._finish(call, draft, completion)
+            error = self._translate(exc)
+        else:
+            return self._finish(call, draft, completion)
+        raise error  # outside the except: the SDK error (it may quote a key) is not chained
 
     def _prepare(
         self,
@@ -178,9 +199,17 @@ class Summariser:
         """Check the input and build the request; connects (loads the model) on first use."""
         started = time.perf_counter()
         day = parse_published(published)
-        messages = build_messages(
-            check_text(text), title=title, output_language=self.settings.output_language
-        )
+        read, warnings = fit_to_context(check_text(text), self.settings.max_chars)
+        withheld = addressed_to_machines(read)
+        if withheld:
+            read, text = withhold(read, withheld), blank(text, withheld)
+            warnings.append(
+                f"{len(withheld)} passage(s) addressed to AI systems, not to readers, were "
+                "withheld from the model and are not treated as the article's words"
+            )
+        if not day:
+            warnings.append("no publication date: relative dates left unresolved")
+        messages = build_messages(read, title=title, output_language=self.settings.output_language)
         request = {
             "model": self.endpoint.model,
             "messages": messages,
@@ -197,6 +226,7 @@ class Summariser:
             policy=reask_policy(self.settings.reasks, asynchronous=asynchronous),
             started=started,
             asked=time.perf_counter(),
+            warnings=warnings,
         )
 
     def _finish(self, call: _Call, draft: Draft, completion: Any) -> Briefing:
@@ -210,7 +240,6 @@ class Summariser:
             strict=call.strict,
         )
         usage = _usage(getattr(draft, "_total_usage", None) or getattr(completion, "usage", None))
-        warnings = [] if call.published else ["no publication date: relative dates left unresolved"]
         briefing.meta = RunInfo(
             model=self.endpoint.model,
             provider=self.endpoint.provider,
@@ -220,7 +249,7 @@ class Summariser:
             attempts=call.policy.statistics.get("attempt_number", 1),
             seconds=round(time.perf_counter() - call.started, 3),
             model_seconds=round(model_seconds, 3),
-            warnings=warnings,
+            warnings=call.warnings,
         )
         return briefing
 
@@ -240,8 +269,10 @@ class Summariser:
             cause = exc.__cause__
         if isinstance(cause, openai.APIStatusError):
             detail = redact(_api_message(cause), key)
+            wait = cause.response.headers.get("retry-after")
+            later = f" (it asks to retry after {wait[:40]})" if wait else ""
             return ModelError(
-                f"model endpoint answered HTTP {cause.status_code}: {detail}",
+                f"model endpoint answered HTTP {cause.status_code}: {detail}{later}",
                 status_code=cause.status_code,
             )
         if isinstance(cause, openai.APITimeoutError):
@@ -287,6 +318,43 @@ def _has_letters(text: str, enough: int) -> bool:
             if not enough:
                 return True
     return False
+
+
+def fit_to_context(text: str, limit: int) -> tuple[str, list[str]]:
+    """The part of the article the model reads, and a warning when that is not all of it.
+
+    News puts what matters first, so a text longer than `limit` is cut at the last paragraph
+    (else sentence) end before it, rather than split into chunks whose separate briefings
+    would have to be merged: one call, the lead intact, said plainly. The limit is in
+    Latin-script characters; other scripts take more tokens per character and count double
+    (Greek to Georgian) or fourfold (CJK, Hangul and beyond). Grounding searches the whole text.
+    """
+    end = _within(text, limit)
+    if end == len(text):
+        return text, []
+    window = text[:end]
+    cut = window.rfind("\n\n")
+    if cut < end // 2:
+        cut = max(window.rfind(". "), window.rfind(".\n"), window.rfind("? "), window.rfind("! "))
+        cut = cut + 1 if cut >= end // 2 else end
+    warning = (
+        f"article truncated to its first {cut:,} of {len(text):,} characters to fit the "
+        "model's context (SUMMARISER_MAX_CHARS); the rest was not read"
+    )
+    return text[:cut].rstrip(), [warning]
+
+
+def _within(text: str, limit: int) -> int:
+    """How many characters of `text` fit in `limit`, weighting scripts by tokens per character."""
+    if limit <= 0 or len(text) <= limit // 4:
+        return len(text)
+    cost = 0
+    for index, character in enumerate(text):
+        code = ord(character)
+        cost += 1 if code < 0x370 else 2 if code < 0x1100 else 4
+        if cost > limit:
+            return index
+    return len(text)
 
 
 def parse_published(value: date | datetime | str | None) -> date | None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .articles import Article, InputProblem, article_id, load_json_articles
+from .articles import Article, InputProblem, article_id, decode_text, load_json_articles
+from .errors import InputError
 from .feeds import looks_like_feed, parse_feed
 from .fetch import Fetcher, FetchError
 from .pages import extract_page
@@ -38,11 +39,24 @@ def read_inputs(
                 items = _directory(path)
             else:
                 items = _file(path)
-        for item in items:
+        for item in _accounted(items, spec):
             if isinstance(item, Article) and item.teaser and item.url and fetcher is not None:
                 yield from _with_page(item, fetcher)
             else:
                 yield item
+
+
+def _accounted(
+    items: Iterator[Article | InputProblem], origin: str
+) -> Iterator[Article | InputProblem]:
+    """The items, and a problem when there were none: an input that yields nothing still ends
+    as one record (an empty directory, a feed with no readable entry, an empty JSON list)."""
+    found = False
+    for item in items:
+        found = found or isinstance(item, Article) or item.fatal
+        yield item
+    if not found:
+        yield InputProblem(origin, "no article found")
 
 
 def _url(url: str, fetcher: Fetcher | None) -> Iterator[Article | InputProblem]:
@@ -86,7 +100,7 @@ def _directory(root: Path) -> Iterator[Article | InputProblem]:
             continue
         if name.endswith(".expected.txt") or name.upper().startswith(("MANIFEST", "README")):
             continue  # benchmark ground truth and folder notes, not articles
-        yield from _file(path)
+        yield from _accounted(_file(path), str(path))
 
 
 def _file(path: Path) -> Iterator[Article | InputProblem]:
@@ -111,7 +125,7 @@ def _content(
     head = data[:1024].lstrip().lower()
     if not data.strip():
         yield InputProblem(origin, "empty")
-    elif b"\x00" in data[:4096]:
+    elif b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         yield InputProblem(origin, "binary content, not an article, page or feed")
     elif any(k in hint for k in ("feed", "rss", "atom", "xml")) or looks_like_feed(data):
         yield from _feed(data, origin)
@@ -148,8 +162,8 @@ def _page(data: bytes, origin: str, url: str | None) -> Iterator[Article | Input
 
 def _text(data: bytes, origin: str, url: str | None) -> Iterator[Article | InputProblem]:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield InputProblem(origin, f"not UTF-8 text (bad byte at offset {exc.start})")
+        text = decode_text(data)
+    except InputError as exc:
+        yield InputProblem(origin, str(exc))
         return
     yield Article(id=article_id(url=url, text=text), text=text, url=url, origin=origin)

@@ -12,6 +12,7 @@ from datetime import date
 __all__ = ["Page", "extract_page"]
 
 _EARLIEST = date(1900, 1, 1)
+MIN_WORDS = 15  # fewer words than this is navigation ("Menu Home Subscribe"), not an article
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def extract_page(html: bytes | str, url: str | None = None) -> Page | None:
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
     text = getattr(document, "text", None)
-    if document is None or not text or not text.strip():
+    if document is None or not text or len(text.split()) < MIN_WORDS:
         return None
     return Page(
         text=text.strip(),

@@ -85,9 +85,15 @@ def connect(
             "api_key": settings.api_key or "not-needed",
             "base_url": settings.base_url,
             "timeout": settings.timeout,
+            "max_retries": settings.retries,
         }
         client = client or openai.OpenAI(**remote)
-        aclient = aclient or openai.AsyncOpenAI(**remote)
+        # The SDK's own default http client schedules a close on garbage collection in whatever
+        # loop is running then, which fails for connections of an ended loop and prints a
+        # traceback; this one has the same defaults and no such hook (see Summariser.aclose).
+        aclient = aclient or openai.AsyncOpenAI(
+            http_client=openai.DefaultAsyncHttpxClient(), **remote
+        )
         model_name, provider = settings.model, "openai-compatible"
     mode = _mode(settings.mode)
     return Endpoint(

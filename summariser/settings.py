@@ -1,24 +1,32 @@
 """Which model answers, and how: from arguments, else environment, else the embedded default.
 
 Environment, most specific first: SUMMARISER_MODEL, SUMMARISER_BASE_URL, SUMMARISER_API_KEY,
-then OPENAI_BASE_URL, OPENAI_API_KEY; SUMMARISER_MODE, SUMMARISER_TIMEOUT, SUMMARISER_REASKS.
+then OPENAI_BASE_URL, OPENAI_API_KEY; SUMMARISER_MODE, SUMMARISER_TIMEOUT, SUMMARISER_REASKS,
+SUMMARISER_RETRIES (transport retries), SUMMARISER_DEADLINE (seconds for one article, all
+attempts included), SUMMARISER_MAX_CHARS (longest article text sent to the model).
 An endpoint counts as configured when a base URL or an API key is set; otherwise, or with
 model "embedded", the embedded model answers.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 
 from .errors import ConfigError
 
-__all__ = ["EMBEDDED", "MODES", "Settings", "redact"]
+__all__ = ["EMBEDDED", "MODES", "Settings", "protect", "redact"]
 
 EMBEDDED = "embedded"
 DEFAULT_REMOTE_MODEL = "gpt-4o-mini"
 MODES = ("json_schema", "json", "tools", "md_json")
+# The embedded model's context is 8,192 tokens: ~900 go to instructions and checklists and up
+# to 1,500 to the answer, leaving ~5,800 for the article, about 16,000 characters of prose.
+EMBEDDED_MAX_CHARS = 16_000
+REMOTE_MAX_CHARS = 200_000  # ~50k tokens: within any current 128k-context model
 
 
 @dataclass(frozen=True)
@@ -27,8 +35,11 @@ class Settings:
     base_url: str | None = None
     api_key: str | None = field(default=None, repr=False)
     mode: str = "json_schema"
-    timeout: float = 300.0
-    reasks: int = 1
+    timeout: float = 300.0  # one request
+    reasks: int = 1  # extra asks when the answer does not validate
+    retries: int = 2  # extra sends on 429, 5xx, timeouts, resets (the SDK's, Retry-After honoured)
+    deadline: float = 900.0  # one article, every attempt included (async calls and batches)
+    max_chars: int = 0  # longest article the model reads, in Latin-script characters; 0: all
     output_language: str = "English"
 
     @property
@@ -45,6 +56,9 @@ class Settings:
         mode: str | None = None,
         timeout: float | None = None,
         reasks: int | None = None,
+        retries: int | None = None,
+        deadline: float | None = None,
+        max_chars: int | None = None,
         output_language: str | None = None,
         env: dict[str, str] | None = None,
     ) -> Settings:
@@ -67,6 +81,18 @@ class Settings:
             mode=mode,
             timeout=_number(timeout, env.get("SUMMARISER_TIMEOUT"), 300.0, "SUMMARISER_TIMEOUT"),
             reasks=int(_number(reasks, env.get("SUMMARISER_REASKS"), 1, "SUMMARISER_REASKS")),
+            retries=int(_number(retries, env.get("SUMMARISER_RETRIES"), 2, "SUMMARISER_RETRIES")),
+            deadline=_number(
+                deadline, env.get("SUMMARISER_DEADLINE"), 900.0, "SUMMARISER_DEADLINE"
+            ),
+            max_chars=int(
+                _number(
+                    max_chars,
+                    env.get("SUMMARISER_MAX_CHARS"),
+                    EMBEDDED_MAX_CHARS if model == EMBEDDED else REMOTE_MAX_CHARS,
+                    "SUMMARISER_MAX_CHARS",
+                )
+            ),
             output_language=output_language or "English",
         )
 
@@ -95,3 +121,36 @@ def redact(message: str, *secrets: str | None) -> str:
         if secret and len(secret) >= 4:
             message = message.replace(secret, "[redacted]")
     return _KEY_LIKE.sub("[redacted]", message)
+
+
+_PROTECTED: set[str] = set()
+_PROTECTING = threading.Lock()
+
+
+def protect(*secrets: str | None) -> None:
+    """Keep these secrets out of every log record, whoever logs it.
+
+    The SDKs log failures with the server's words, and a careless server or proxy may quote
+    the credentials back. Loggers' own filters miss their child loggers and handlers belong
+    to the application, so the redaction sits in the log-record factory, installed once.
+    """
+    fresh = {s for s in secrets if s and len(s) >= 8} - _PROTECTED
+    if not fresh:
+        return
+    with _PROTECTING:
+        if not _PROTECTED:
+            previous = logging.getLogRecordFactory()
+
+            def redacting(*args: object, **kwargs: object) -> logging.LogRecord:
+                record = previous(*args, **kwargs)
+                try:
+                    message = record.getMessage()
+                except Exception:  # a malformed record is the logger's business, not ours
+                    return record
+                cleaned = redact(message, *_PROTECTED)
+                if cleaned != message:
+                    record.msg, record.args = cleaned, None
+                return record
+
+            logging.setLogRecordFactory(redacting)
+        _PROTECTED.update(fresh)

@@ -133,3 +133,40 @@ def test_a_line_torn_by_a_kill_is_cut_off_on_resume(tmp_path: Path) -> None:
     out.write_bytes(b'{"id": "a", "briefing": {}}\n{"id": "b", "brief')
     assert resume_point(out) == frozenset({"a"})
     assert out.read_bytes() == b'{"id": "a", "briefing": {}}\n'
+
+
+def test_killed_again_and_again_at_random_moments_then_finished(tmp_path: Path) -> None:
+    """Six kill -9s at different moments (some land mid-write), then a clean finish: every
+    article exactly once, every line whole JSON, and the cache intact for a rewrite."""
+    stub = StubServer(delay=0.05).start()
+    out, cache = tmp_path / "out.jsonl", tmp_path / "cache.sqlite3"
+    argv = [sys.executable, "-m", "summariser", "batch", *INPUTS, "--model", "stub"]
+    argv += ["--base-url", stub.url, "--cache", str(cache), "-o", str(out), "--concurrency", "4"]
+    try:
+        written = []
+        for extra in (2, 5, 3, 8, 4, 6):  # lines to wait for before each kill
+            process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            before = out.read_bytes().count(b"\n") if out.exists() else 0
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and process.poll() is None:
+                if out.exists() and out.read_bytes().count(b"\n") >= before + extra:
+                    break
+                time.sleep(0.005)
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+            lines = out.read_bytes().split(b"\n")
+            for line in lines[:-1]:
+                json.loads(line)  # every line but a torn last one is whole
+            written.append(len(lines) - 1)
+        assert written == sorted(written) and written[-1] < ARTICLES, written  # all mid-batch
+        finished = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+        assert finished.returncode == 0, finished.stderr
+        final = records(out)
+        assert sorted(r["id"] for r in final) == sorted({r["id"] for r in final})
+        assert len(final) == ARTICLES and all("briefing" in r for r in final)
+        calls = stub.calls
+        rewrite = subprocess.run([*argv, "--restart"], capture_output=True, text=True, timeout=120)
+        assert rewrite.returncode == 0 and f"{ARTICLES} cached" in rewrite.stderr
+        assert stub.calls == calls and len(records(out)) == ARTICLES
+    finally:
+        stub.stop()
