@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from summariser import Summariser
+
+from .stub_server import StubServer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -58,6 +61,14 @@ def vcr_config() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def vcr_cassette_dir() -> str:
     return str(ROOT / "cassettes")
+
+
+@pytest.fixture
+def stub() -> Iterator[StubServer]:
+    """Our OpenAI-compatible server on loopback, answering valid drafts at once."""
+    server = StubServer().start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

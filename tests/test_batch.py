@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,14 +27,6 @@ pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 INPUTS = [str(EVAL / "articles"), str(DATA / "kim-putin.txt")]
 ARTICLES = 50
-
-
-@pytest.fixture
-def stub() -> Iterator[StubServer]:
-    server = StubServer().start()
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 def batch(stub: StubServer, tmp_path: Path, *extra: str) -> tuple[int, str]:

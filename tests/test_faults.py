@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,7 +38,7 @@ def serve(*script: str, stall: float = 2.0) -> StubServer:
     ).start()
 
 
-def ask(server: StubServer, **options: float) -> object:
+def ask(server: StubServer, **options: Any) -> object:
     summariser = Summariser(model="stub", base_url=server.url, timeout=1.0, **options)
     try:
         return asyncio.run(summariser.asummarise(TEXT, published="2023-09-11"))
