@@ -11,6 +11,7 @@ runs in-process. Two fixes for llama-cpp-python 0.3.36 live here and nowhere els
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from pathlib import Path
@@ -56,6 +57,15 @@ class LocalModel:
             verbose=False,
         )
         self._lock = threading.Lock()
+        # llama.cpp frees the model in __del__, which at interpreter exit can run after the
+        # modules it calls are torn down and print a traceback; close it while they live.
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._llm is not None:
+                self._llm.close()
+                self._llm = None
 
     def chat(self, body: dict[str, Any]) -> dict[str, Any]:
         """Answer one /v1/chat/completions request body with an OpenAI-shaped response."""
