@@ -4,6 +4,7 @@
     summarise batch INPUT...    one JSONL record per article of files, directories, feeds, pages
     summarise schema [--write]  the briefing's JSON Schema
     summarise serve             the embedded model as an OpenAI-compatible server on loopback
+    summarise eval DIR          briefings of gold articles, scored (who, where, when, allegations)
 
 Errors are one line on stderr with a distinct exit code (see EXIT_CODES); nothing heavy is
 imported before it is needed, so --help and --version answer at once.
@@ -163,6 +164,26 @@ def _batch_parser() -> argparse.ArgumentParser:
         "-q", "--quiet", action="store_true", help="no progress bar, listing or summary line"
     )
     _network_flags(parser)
+    return parser
+
+
+def _eval_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="summarise eval",
+        description="Summarise gold articles (the shared/eval/articles layout) and score the "
+        "briefings: who/where recall and support, when accuracy, allegations, grounding.",
+        epilog=_EPILOG,
+    )
+    parser.add_argument("folder", metavar="DIR", help="folder of gold article JSON files")
+    parser.add_argument("--limit", type=int, metavar="N", help="only the first N articles")
+    parser.add_argument("-o", "--out", metavar="FILE", help="write figures and scores as JSON")
+    parser.add_argument("--model", help="as for summarise")
+    parser.add_argument("--base-url", help="as for summarise")
+    parser.add_argument("--concurrency", type=int, default=8, metavar="N", help="as for batch")
+    parser.add_argument(
+        "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="ask the model for every article")
     return parser
 
 
@@ -373,6 +394,59 @@ def _cache_path(args: argparse.Namespace) -> Path:
     return cache_dir() / "batch.sqlite3"
 
 
+def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import asyncio
+    import json
+    from dataclasses import asdict
+
+    from .articles import Article, to_article
+    from .batch import abatch
+    from .cache import BriefingCache
+    from .core import Summariser
+    from .errors import InputError
+    from .evaluate import score_article, summarise_scores
+
+    folder = Path(args.folder)
+    folder = folder / "articles" if (folder / "articles").is_dir() else folder
+    paths = sorted(folder.glob("*.json"))[: args.limit] if folder.is_dir() else []
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    golds = [g for g in golds if isinstance(g, dict) and g.get("gold")]
+    if not golds:
+        raise InputError(f"{args.folder}: no gold articles (JSON files with a 'gold' field)")
+    articles: list[Article] = []
+    for gold in golds:
+        article = to_article(gold, str(gold.get("id", "?")))
+        if not isinstance(article, Article):
+            raise InputError(str(article))
+        articles.append(article)
+    summariser = Summariser(model=args.model, base_url=args.base_url)
+    cache = None if args.no_cache else BriefingCache(_cache_path(args))
+
+    async def run() -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        try:
+            stream = abatch(
+                articles, summariser, offline=True, cache=cache, concurrency=args.concurrency
+            )
+            async for record in stream:
+                found[record.id] = record.to_json()
+        finally:
+            await summariser.aclose()
+        return found
+
+    records = asyncio.run(run())
+    scores = [score_article(g, records[g["id"]]) for g in golds]
+    figures = summarise_scores(scores)
+    model = summariser.model_identity
+    out.write(f"| {model} | {len(scores)} gold articles |\n| --- | --- |\n")
+    for name, value in figures.items():
+        out.write(f"| {name.replace('_', ' ')} | {'n/a' if value is None else value} |\n")
+    if args.out:
+        report = {"model": model, "figures": figures, "articles": [asdict(s) for s in scores]}
+        Path(args.out).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
 def _run_serve(args: argparse.Namespace) -> int:
     from .local.server import serve
 
@@ -395,6 +469,8 @@ def main(
             return _run_schema(_schema_parser().parse_args(argv[1:]), stdout)
         if argv[:1] == ["batch"]:
             return _run_batch(_batch_parser().parse_args(argv[1:]), stdout, stderr)
+        if argv[:1] == ["eval"]:
+            return _run_eval(_eval_parser().parse_args(argv[1:]), stdout, stderr)
         if argv[:1] == ["serve"]:
             return _run_serve(_serve_parser().parse_args(argv[1:]))
         return _run_summarise(_summarise_parser().parse_args(argv), stdout, stderr)
