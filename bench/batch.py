@@ -23,24 +23,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summariser.cli import main  # noqa: E402
+from summariser.cli import main as cli  # noqa: E402
 
 
-def extract_speed(eval_dir: Path, repeats: int = 3) -> None:
+def extract_speed(eval_dir: Path, repeats: int = 3) -> str:
     rates, count = [], 0
     for _ in range(repeats):
         out, err = io.StringIO(), io.StringIO()
         started = time.perf_counter()
-        main(["batch", str(eval_dir), "--extract-only", "--offline", "-q"], out=out, err=err)
+        cli(["batch", str(eval_dir), "--extract-only", "--offline", "-q"], out=out, err=err)
         seconds = time.perf_counter() - started
         count = sum('"chars"' in line for line in out.getvalue().splitlines())
         rates.append(count / seconds)
     if not count:
         sys.exit(f"no articles found in {eval_dir}: pass the evaluation folder")
-    print(
-        f"extract-only: {count} articles, median {statistics.median(rates):.0f} articles/s "
-        f"(min {min(rates):.0f}, max {max(rates):.0f}, {repeats} runs, imports warm)"
+    figure = (
+        f"{count} articles, median {statistics.median(rates):.0f} articles/s "
+        f"(min {min(rates):.0f}, max {max(rates):.0f}, {repeats} runs)"
     )
+    print(f"extract-only: {figure}")
+    return figure
 
 
 def articles_file(eval_dir: Path, count: int, folder: Path) -> Path:
@@ -60,7 +62,7 @@ def articles_file(eval_dir: Path, count: int, folder: Path) -> Path:
 
 def throughput(
     eval_dir: Path, count: int, latency: float, concurrency: int, repeats: int = 3
-) -> None:
+) -> str:
     stub = subprocess.Popen(
         [sys.executable, str(ROOT / "tests" / "stub_server.py"), "0", str(latency)],
         stdout=subprocess.PIPE,
@@ -77,7 +79,7 @@ def throughput(
                 argv += ["--concurrency", str(concurrency), "-o", str(Path(tmp) / "out.jsonl")]
                 argv += ["--restart", "-q"]
                 started = time.perf_counter()
-                main(argv, out=io.StringIO(), err=io.StringIO())
+                cli(argv, out=io.StringIO(), err=io.StringIO())
                 seconds = time.perf_counter() - started
                 lines = (Path(tmp) / "out.jsonl").read_text(encoding="utf-8").splitlines()
                 assert len(lines) == count, f"{len(lines)} records for {count} articles"
@@ -86,17 +88,25 @@ def throughput(
     finally:
         stub.terminate()
     ideal = count * latency / concurrency
-    print(
-        f"batch vs loopback server: {count} articles, latency {latency * 1000:.0f} ms, "
-        f"concurrency {concurrency}: median {statistics.median(walls):.2f} s, ideal {ideal:.2f} s, "
-        f"throughput {statistics.median(ratios):.2f} of ideal "
+    figure = (
+        f"{count} articles, latency {latency * 1000:.0f} ms, concurrency {concurrency}: "
+        f"median {statistics.median(walls):.2f} s, ideal {ideal:.2f} s, "
+        f"{statistics.median(ratios):.2f} of ideal "
         f"(min {min(ratios):.2f}, max {max(ratios):.2f}, {repeats} runs)"
     )
+    print(f"batch vs loopback server: {figure}")
+    return figure
+
+
+def main() -> list[tuple[str, str, str]]:
+    eval_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "eval"
+    return [
+        ("`--extract-only` over all of shared/eval", extract_speed(eval_dir), "(none set)"),
+        ("batch vs loopback server", throughput(eval_dir, 50, 0.1, 1), "(none set)"),
+        ("batch vs loopback server", throughput(eval_dir, 50, 0.1, 8), "(none set)"),
+        ("batch vs loopback server", throughput(eval_dir, 256, 0.5, 32), ">= 0.9 of ideal"),
+    ]
 
 
 if __name__ == "__main__":
-    eval_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "eval"
-    extract_speed(eval_dir)
-    throughput(eval_dir, 50, 0.1, 1)
-    throughput(eval_dir, 50, 0.1, 8)
-    throughput(eval_dir, 256, 0.5, 32)
+    main()

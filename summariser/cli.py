@@ -395,48 +395,18 @@ def _cache_path(args: argparse.Namespace) -> Path:
 
 
 def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import asyncio
     import json
     from dataclasses import asdict
 
-    from .articles import Article, to_article
-    from .batch import abatch
     from .cache import BriefingCache
     from .core import Summariser
-    from .errors import InputError
-    from .evaluate import score_article, summarise_scores
+    from .evaluate import evaluate_folder
 
-    folder = Path(args.folder)
-    folder = folder / "articles" if (folder / "articles").is_dir() else folder
-    paths = sorted(folder.glob("*.json"))[: args.limit] if folder.is_dir() else []
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
-    golds = [g for g in golds if isinstance(g, dict) and g.get("gold")]
-    if not golds:
-        raise InputError(f"{args.folder}: no gold articles (JSON files with a 'gold' field)")
-    articles: list[Article] = []
-    for gold in golds:
-        article = to_article(gold, str(gold.get("id", "?")))
-        if not isinstance(article, Article):
-            raise InputError(str(article))
-        articles.append(article)
     summariser = Summariser(model=args.model, base_url=args.base_url)
     cache = None if args.no_cache else BriefingCache(_cache_path(args))
-
-    async def run() -> dict[str, dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
-        try:
-            stream = abatch(
-                articles, summariser, offline=True, cache=cache, concurrency=args.concurrency
-            )
-            async for record in stream:
-                found[record.id] = record.to_json()
-        finally:
-            await summariser.aclose()
-        return found
-
-    records = asyncio.run(run())
-    scores = [score_article(g, records[g["id"]]) for g in golds]
-    figures = summarise_scores(scores)
+    figures, scores = evaluate_folder(
+        Path(args.folder), summariser, cache=cache, concurrency=args.concurrency, limit=args.limit
+    )
     model = summariser.model_identity
     out.write(f"| {model} | {len(scores)} gold articles |\n| --- | --- |\n")
     for name, value in figures.items():

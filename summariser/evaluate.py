@@ -1,5 +1,8 @@
 """How good the briefings are, scored against gold articles (the shared/eval/articles layout).
 
+`evaluate_folder` runs the briefings (through the batch, so cached ones are reused) and scores
+them; `summarise eval DIR` prints its figures.
+
 Scores follow the evaluation README. who/where: recall of gold phrases (a hit when some
 predicted name has token-overlap F1 >= 0.5), weighted by how many coders marked each; support:
 the share of predicted names found in the article (the guard against invented names). when:
@@ -11,13 +14,26 @@ source, and allegations per article. Plus the share of items grounded, time and 
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .grounding import normalise
 
-__all__ = ["ArticleScore", "overlap_f1", "score_article", "summarise_scores"]
+if TYPE_CHECKING:
+    from .cache import BriefingCache
+    from .core import Summariser
+
+__all__ = [
+    "ArticleScore",
+    "evaluate_folder",
+    "overlap_f1",
+    "score_article",
+    "summarise_scores",
+]
 
 NAME_HIT = 0.5
 CLAIM_HIT = 0.4
@@ -159,3 +175,44 @@ def summarise_scores(scores: list[ArticleScore]) -> dict[str, Any]:
         "seconds_per_article": round(sum(timed) / len(timed), 2) if timed else None,
         "tokens_per_article": round(sum(counted) / len(counted)) if counted else None,
     }
+
+
+def evaluate_folder(
+    folder: Path,
+    summariser: Summariser,
+    *,
+    cache: BriefingCache | None = None,
+    concurrency: int = 8,
+    limit: int | None = None,
+) -> tuple[dict[str, Any], list[ArticleScore]]:
+    """Summarise the gold articles of `folder` (or its `articles/`) and score them."""
+    from .articles import Article, to_article
+    from .batch import abatch
+    from .errors import InputError
+
+    folder = folder / "articles" if (folder / "articles").is_dir() else folder
+    paths = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    golds = [g for g in golds if isinstance(g, dict) and g.get("gold")][:limit]
+    if not golds:
+        raise InputError(f"{folder}: no gold articles (JSON files with a 'gold' field)")
+    articles: list[Article] = []
+    for gold in golds:
+        article = to_article(gold, str(gold.get("id", "?")))
+        if not isinstance(article, Article):
+            raise InputError(str(article))
+        articles.append(article)
+
+    async def run() -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        stream = abatch(articles, summariser, offline=True, cache=cache, concurrency=concurrency)
+        try:
+            async for record in stream:
+                found[record.id] = record.to_json()
+        finally:
+            await summariser.aclose()
+        return found
+
+    records = asyncio.run(run())
+    scores = [score_article(g, records[g["id"]]) for g in golds]
+    return summarise_scores(scores), scores

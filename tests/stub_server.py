@@ -94,6 +94,7 @@ class StubServer(ThreadingHTTPServer):
         self.attempts: Counter[str] = Counter()  # requests per article
         self.served: Counter[str] = Counter()  # requests per fault
         self.headers_seen: list[dict[str, str]] = []
+        self.last_body: dict[str, Any] = {}
         self._count = threading.Lock()
 
     @property
@@ -133,6 +134,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.stub.attempts[article] += 1
             attempt = self.stub.attempts[article]
             self.stub.headers_seen.append(dict(self.headers))
+            self.stub.last_body = body
         fault = self.stub.faults(article, attempt) if self.stub.faults else "ok"
         with self.stub._count:
             self.stub.served[fault] += 1
