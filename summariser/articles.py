@@ -18,9 +18,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .core import parse_published
 from .errors import InputError
 from .grounding import normalise
+from .reading import parse_published
 
 __all__ = [
     "Article",

@@ -6,8 +6,9 @@
     summarise serve             the embedded model as an OpenAI-compatible server on loopback
     summarise eval DIR          briefings of gold articles, scored (who, where, when, allegations)
 
-Errors are one line on stderr with a distinct exit code (see EXIT_CODES); nothing heavy is
-imported before it is needed, so --help and --version answer at once.
+The batch and eval commands live in cli_batch.py. Errors are one line on stderr with a
+distinct exit code (see EXIT_CODES); nothing heavy is imported before it is needed, so --help
+and --version answer at once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ from typing import Any, NoReturn, TextIO
 
 from . import __version__
 
-__all__ = ["EXIT_CODES", "main"]
+__all__ = [
+    "EPILOG",
+    "EXIT_CODES",
+    "Parser",
+    "endpoint_flags",
+    "fetcher_for",
+    "main",
+    "network_flags",
+]
 
 EXIT_CODES = {
     "ok": 0,
@@ -31,10 +40,10 @@ EXIT_CODES = {
     "invalid model output": 5,
     "interrupted": 130,
 }
-_EPILOG = "exit codes: " + ", ".join(f"{code} {name}" for name, code in EXIT_CODES.items())
+EPILOG = "exit codes: " + ", ".join(f"{code} {name}" for name, code in EXIT_CODES.items())
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
     """argparse with usage errors as one line and exit code 2, like every other bad input."""
 
     def error(self, message: str) -> NoReturn:
@@ -43,7 +52,17 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(f"{message} (see '{self.prog} --help')")
 
 
-def _network_flags(parser: argparse.ArgumentParser) -> None:
+def endpoint_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        help="model name; 'embedded' forces the built-in local model (env SUMMARISER_MODEL)",
+    )
+    parser.add_argument(
+        "--base-url", help="OpenAI-compatible endpoint (env SUMMARISER_BASE_URL, OPENAI_BASE_URL)"
+    )
+
+
+def network_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--offline", action="store_true", help="fetch nothing from the network")
     parser.add_argument(
         "--allow-private",
@@ -59,7 +78,7 @@ def _network_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _fetcher(args: argparse.Namespace, store: Any = None) -> Any:
+def fetcher_for(args: argparse.Namespace, store: Any = None) -> Any:
     if args.offline:
         return None
     from .fetch import Fetcher, FetchPolicy
@@ -69,11 +88,11 @@ def _fetcher(args: argparse.Namespace, store: Any = None) -> Any:
 
 
 def _summarise_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="summarise",
         description="Typed, grounded briefing of a news article: who, where, when, "
         "allegations, stakes. Other commands: 'summarise schema', 'summarise serve'.",
-        epilog=_EPILOG,
+        epilog=EPILOG,
     )
     parser.add_argument(
         "file",
@@ -83,13 +102,7 @@ def _summarise_parser() -> argparse.ArgumentParser:
     parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date")
     parser.add_argument("--title", help="headline, if not part of the text")
     parser.add_argument("--url", help="where the article came from (recorded in the result)")
-    parser.add_argument(
-        "--model",
-        help="model name; 'embedded' forces the built-in local model (env SUMMARISER_MODEL)",
-    )
-    parser.add_argument(
-        "--base-url", help="OpenAI-compatible endpoint (env SUMMARISER_BASE_URL, OPENAI_BASE_URL)"
-    )
+    endpoint_flags(parser)
     parser.add_argument(
         "--mode",
         choices=["json_schema", "json", "tools", "md_json"],
@@ -102,93 +115,18 @@ def _summarise_parser() -> argparse.ArgumentParser:
     view.add_argument("--markdown", action="store_true", help="Markdown on stdout")
     parser.add_argument("-q", "--quiet", action="store_true", help="no status line on stderr")
     parser.add_argument("--version", action="version", version=f"summarise {__version__}")
-    _network_flags(parser)
+    network_flags(parser)
     return parser
 
 
 def _schema_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="summarise schema", description=__doc__)
+    parser = Parser(prog="summarise schema", description=__doc__)
     parser.add_argument("--write", metavar="PATH", help="write the schema to PATH instead")
     return parser
 
 
-def _batch_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="summarise batch",
-        description="Summarise every article of the inputs: text, HTML and JSON/JSONL article "
-        "files, RSS/Atom feeds, and directories of them. One JSONL record per article, a "
-        "briefing or an error.",
-        epilog=_EPILOG,
-    )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file or directory")
-    parser.add_argument(
-        "--extract-only",
-        action="store_true",
-        help="no model: list the articles on stderr and write them as JSONL",
-    )
-    parser.add_argument(
-        "-o",
-        "--out",
-        metavar="FILE",
-        help="write JSONL here, not to stdout; an existing FILE is resumed (its articles skipped)",
-    )
-    parser.add_argument(
-        "--format",
-        choices=["jsonl", "markdown"],
-        default="jsonl",
-        help="stdout as JSONL records (default) or a Markdown digest grouped by feed; "
-        "with -o the JSONL still goes to FILE and the digest covers all of it",
-    )
-    parser.add_argument("--restart", action="store_true", help="overwrite FILE instead of resuming")
-    parser.add_argument(
-        "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
-    )
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    parser.add_argument(
-        "--concurrency",
-        type=int,
-        default=8,
-        metavar="N",
-        help="articles in flight at once (default 8; the embedded model always runs 1)",
-    )
-    parser.add_argument("--rpm", type=float, metavar="N", help="at most N model requests a minute")
-    parser.add_argument("--model", help="as for summarise")
-    parser.add_argument("--base-url", help="as for summarise")
-    parser.add_argument(
-        "--price",
-        metavar="IN,OUT",
-        help="USD per million prompt and completion tokens, for the cost estimate "
-        "(known for the embedded model and OpenAI's list prices)",
-    )
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress bar, listing or summary line"
-    )
-    _network_flags(parser)
-    return parser
-
-
-def _eval_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="summarise eval",
-        description="Summarise gold articles (the shared/eval/articles layout) and score the "
-        "briefings: who/where recall and support, when accuracy, allegations, grounding.",
-        epilog=_EPILOG,
-    )
-    parser.add_argument("folder", metavar="DIR", help="folder of gold article JSON files")
-    parser.add_argument("--limit", type=int, metavar="N", help="only the first N articles")
-    parser.add_argument("-o", "--out", metavar="FILE", help="write figures and scores as JSON")
-    parser.add_argument("--model", help="as for summarise")
-    parser.add_argument("--base-url", help="as for summarise")
-    parser.add_argument("--concurrency", type=int, default=8, metavar="N", help="as for batch")
-    parser.add_argument(
-        "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
-    )
-    parser.add_argument("--no-cache", action="store_true", help="ask the model for every article")
-    return parser
-
-
 def _serve_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="summarise serve", description="Serve the embedded model over loopback HTTP."
     )
     parser.add_argument("--host", default="127.0.0.1")
@@ -232,7 +170,7 @@ def _first_article(name: str, args: argparse.Namespace) -> Any:
     from .errors import InputError
     from .inputs import InputProblem, read_inputs
 
-    for item in read_inputs([name], _fetcher(args)):
+    for item in read_inputs([name], fetcher_for(args)):
         if isinstance(item, InputProblem):
             if item.fatal:
                 raise InputError(str(item))
@@ -242,7 +180,8 @@ def _first_article(name: str, args: argparse.Namespace) -> Any:
 
 
 def _run_summarise(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .core import Summariser, check_text, parse_published
+    from .core import Summariser
+    from .reading import check_text, parse_published
 
     published = parse_published(args.published)
     title, url = args.title, args.url
@@ -299,124 +238,6 @@ def _run_schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import asyncio
-    import contextlib
-    import time
-
-    from .batch import BatchTotals, abatch, extract_records
-    from .cache import BriefingCache, ResponseCache
-    from .errors import InputError
-    from .output import listing_line, read_records, resume_point, write_line
-    from .progress import BatchProgress, summary_line
-
-    digest = args.format == "markdown"
-    if digest and args.extract_only:
-        raise InputError("--format markdown digests briefings; it cannot go with --extract-only")
-    started = time.perf_counter()
-    totals = BatchTotals()
-    out_path = Path(args.out) if args.out else None
-    resuming = out_path is not None and not args.restart and not args.extract_only
-    cache_path = None if args.no_cache else _cache_path(args)
-    responses = ResponseCache(cache_path) if cache_path else None
-    fetcher = _fetcher(args, responses)
-    skip = resume_point(out_path) if resuming and out_path else frozenset()
-    collected: list[Any] = []
-    cost = None
-    with contextlib.ExitStack() as stack:
-        target: TextIO | None = None if digest else out
-        if out_path:
-            target = stack.enter_context(out_path.open("a" if resuming else "w", encoding="utf-8"))
-        if args.extract_only:
-            listing = None if args.quiet else err
-            for line in extract_records(args.inputs, totals, fetcher):
-                if target is not None:
-                    write_line(line, target)
-                if listing is not None:
-                    listing.write(listing_line(line) + "\n")
-        else:
-            from .core import Summariser
-            from .pricing import estimate_cost, known_price, parse_price
-
-            summariser = Summariser(model=args.model, base_url=args.base_url)
-            settings = summariser.settings
-            price = parse_price(args.price) if args.price else None
-            price = price or known_price(settings.model, settings.base_url, settings.embedded)
-            cache = BriefingCache(cache_path) if cache_path else None
-            bar = not args.quiet and err.isatty()
-            progress = stack.enter_context(BatchProgress(err, totals, enabled=bar))
-            records = abatch(
-                args.inputs,
-                summariser,
-                fetcher=fetcher,
-                offline=args.offline,
-                cache=cache,
-                skip=skip,
-                concurrency=args.concurrency,
-                rpm=args.rpm,
-                totals=totals,
-            )
-
-            async def drain() -> None:
-                try:
-                    async for record in records:
-                        if target is not None:
-                            write_line(record.to_json(), target)
-                        if digest:
-                            collected.append(record)
-                        progress.update()
-                finally:
-                    await summariser.aclose()
-
-            asyncio.run(drain())
-            cost = estimate_cost(price, totals.prompt_tokens, totals.completion_tokens)
-    if digest:
-        from .digest import to_digest
-        from .records import BatchRecord
-
-        if out_path:  # the digest covers the whole file, earlier runs included
-            collected = [BatchRecord.from_json(line) for line in read_records(out_path)]
-        out.write(to_digest(collected))
-    if not args.quiet:
-        for warning in totals.warnings:
-            err.write(f"summarise: warning: {warning}\n")
-        seconds = time.perf_counter() - started
-        not_modified = fetcher.not_modified if fetcher is not None else 0
-        err.write(summary_line(totals, seconds, cost, not_modified) + "\n")
-    return 0
-
-
-def _cache_path(args: argparse.Namespace) -> Path:
-    if args.cache:
-        return Path(args.cache)
-    from .local.weights import cache_dir
-
-    return cache_dir() / "batch.sqlite3"
-
-
-def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import json
-    from dataclasses import asdict
-
-    from .cache import BriefingCache
-    from .core import Summariser
-    from .evaluate import evaluate_folder
-
-    summariser = Summariser(model=args.model, base_url=args.base_url)
-    cache = None if args.no_cache else BriefingCache(_cache_path(args))
-    figures, scores = evaluate_folder(
-        Path(args.folder), summariser, cache=cache, concurrency=args.concurrency, limit=args.limit
-    )
-    model = summariser.model_identity
-    out.write(f"| {model} | {len(scores)} gold articles |\n| --- | --- |\n")
-    for name, value in figures.items():
-        out.write(f"| {name.replace('_', ' ')} | {'n/a' if value is None else value} |\n")
-    if args.out:
-        report = {"model": model, "figures": figures, "articles": [asdict(s) for s in scores]}
-        Path(args.out).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    return 0
-
-
 def _run_serve(args: argparse.Namespace) -> int:
     from .local.server import serve
 
@@ -438,9 +259,13 @@ def main(
         if argv[:1] == ["schema"]:
             return _run_schema(_schema_parser().parse_args(argv[1:]), stdout)
         if argv[:1] == ["batch"]:
-            return _run_batch(_batch_parser().parse_args(argv[1:]), stdout, stderr)
+            from .cli_batch import batch_parser, run_batch
+
+            return run_batch(batch_parser().parse_args(argv[1:]), stdout, stderr)
         if argv[:1] == ["eval"]:
-            return _run_eval(_eval_parser().parse_args(argv[1:]), stdout, stderr)
+            from .cli_batch import eval_parser, run_eval
+
+            return run_eval(eval_parser().parse_args(argv[1:]), stdout, stderr)
         if argv[:1] == ["serve"]:
             return _run_serve(_serve_parser().parse_args(argv[1:]))
         return _run_summarise(_summarise_parser().parse_args(argv), stdout, stderr)

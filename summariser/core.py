@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from .assemble import assemble
 from .draft import Draft
-from .errors import InputError, InvalidOutputError, ModelError, SummariserError
-from .guard import addressed_to_machines, blank, withhold
+from .errors import InvalidOutputError, ModelError, SummariserError
 from .messages import PROMPT_VERSION, build_messages, prompt_hash
 from .providers import Endpoint, connect, reask_policy, response_model
+from .reading import parse_published, read_for_model
 from .schema import Briefing, RunInfo, Usage
 from .settings import Settings, protect, redact
 
@@ -199,16 +199,11 @@ class Summariser:
         """Check the input and build the request; connects (loads the model) on first use."""
         started = time.perf_counter()
         day = parse_published(published)
-        read, warnings = fit_to_context(check_text(text), self.settings.max_chars)
-        withheld = addressed_to_machines(read)
-        if withheld:
-            read, text = withhold(read, withheld), blank(text, withheld)
-            warnings.append(
-                f"{len(withheld)} passage(s) addressed to AI systems, not to readers, were "
-                "withheld from the model and are not treated as the article's words"
-            )
+        reading = read_for_model(text, self.settings.max_chars)
+        warnings = list(reading.warnings)
         if not day:
             warnings.append("no publication date: relative dates left unresolved")
+        read, text = reading.read, reading.ground_in
         messages = build_messages(read, title=title, output_language=self.settings.output_language)
         request = {
             "model": self.endpoint.model,
@@ -296,80 +291,6 @@ class Summariser:
                 usage=_usage(exc.total_usage).model_dump(),
             )
         return ModelError(redact(f"{type(exc).__name__}: {_first_line(str(exc))}", key))
-
-
-def check_text(text: object) -> str:
-    """The article text, or InputError when there is nothing a model could read."""
-    if not isinstance(text, str):
-        raise InputError(f"article text must be a string, not {type(text).__name__}")
-    if not text.strip():
-        raise InputError("article text is empty")
-    if "\x00" in text:
-        raise InputError("article text contains NUL bytes: this looks like a binary file")
-    if not _has_letters(text, 20):
-        raise InputError("article text has almost no words: nothing to summarise")
-    return text
-
-
-def _has_letters(text: str, enough: int) -> bool:
-    for character in text:
-        if character.isalpha():
-            enough -= 1
-            if not enough:
-                return True
-    return False
-
-
-def fit_to_context(text: str, limit: int) -> tuple[str, list[str]]:
-    """The part of the article the model reads, and a warning when that is not all of it.
-
-    News puts what matters first, so a text longer than `limit` is cut at the last paragraph
-    (else sentence) end before it, rather than split into chunks whose separate briefings
-    would have to be merged: one call, the lead intact, said plainly. The limit is in
-    Latin-script characters; other scripts take more tokens per character and count double
-    (Greek to Georgian) or fourfold (CJK, Hangul and beyond). Grounding searches the whole text.
-    """
-    end = _within(text, limit)
-    if end == len(text):
-        return text, []
-    window = text[:end]
-    cut = window.rfind("\n\n")
-    if cut < end // 2:
-        cut = max(window.rfind(". "), window.rfind(".\n"), window.rfind("? "), window.rfind("! "))
-        cut = cut + 1 if cut >= end // 2 else end
-    warning = (
-        f"article truncated to its first {cut:,} of {len(text):,} characters to fit the "
-        "model's context (SUMMARISER_MAX_CHARS); the rest was not read"
-    )
-    return text[:cut].rstrip(), [warning]
-
-
-def _within(text: str, limit: int) -> int:
-    """How many characters of `text` fit in `limit`, weighting scripts by tokens per character."""
-    if limit <= 0 or len(text) <= limit // 4:
-        return len(text)
-    cost = 0
-    for index, character in enumerate(text):
-        code = ord(character)
-        cost += 1 if code < 0x370 else 2 if code < 0x1100 else 4
-        if cost > limit:
-            return index
-    return len(text)
-
-
-def parse_published(value: date | datetime | str | None) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return datetime.fromisoformat(str(value).strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        raise InputError(
-            f"publication date {value!r} is not an ISO date (expected YYYY-MM-DD)"
-        ) from None
 
 
 def _usage(raw: Any) -> Usage:

@@ -9,10 +9,10 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summariser.core import fit_to_context
 from summariser.dates import resolve, spot
 from summariser.grounding import Locator
 from summariser.guard import addressed_to_machines, blank, withhold
+from summariser.reading import fit_to_context
 from summariser.schema import (
     Actor,
     Allegation,

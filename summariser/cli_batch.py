@@ -1,0 +1,206 @@
+"""`summarise batch` and `summarise eval`: many articles in, records or scores out.
+
+Flags and wiring only; the work is batch.py (and output.py, digest.py, progress.py) and
+evaluate.py. Shared flag groups and the one-line-error parser come from cli.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from .cli import EPILOG, Parser, endpoint_flags, fetcher_for, network_flags
+
+__all__ = ["batch_parser", "eval_parser", "run_batch", "run_eval"]
+
+
+def batch_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="summarise batch",
+        description="Summarise every article of the inputs: text, HTML and JSON/JSONL article "
+        "files, RSS/Atom feeds, and directories of them. One JSONL record per article, a "
+        "briefing or an error.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file or directory")
+    parser.add_argument(
+        "--extract-only",
+        action="store_true",
+        help="no model: list the articles on stderr and write them as JSONL",
+    )
+    parser.add_argument(
+        "-o",
+        "--out",
+        metavar="FILE",
+        help="write JSONL here, not to stdout; an existing FILE is resumed (its articles skipped)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["jsonl", "markdown"],
+        default="jsonl",
+        help="stdout as JSONL records (default) or a Markdown digest grouped by feed; "
+        "with -o the JSONL still goes to FILE and the digest covers all of it",
+    )
+    parser.add_argument("--restart", action="store_true", help="overwrite FILE instead of resuming")
+    parser.add_argument(
+        "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=8,
+        metavar="N",
+        help="articles in flight at once (default 8; the embedded model always runs 1)",
+    )
+    parser.add_argument("--rpm", type=float, metavar="N", help="at most N model requests a minute")
+    endpoint_flags(parser)
+    parser.add_argument(
+        "--price",
+        metavar="IN,OUT",
+        help="USD per million prompt and completion tokens, for the cost estimate "
+        "(known for the embedded model and OpenAI's list prices)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, listing or summary line"
+    )
+    network_flags(parser)
+    return parser
+
+
+def eval_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="summarise eval",
+        description="Summarise gold articles (the shared/eval/articles layout) and score the "
+        "briefings: who/where recall and support, when accuracy, allegations, grounding.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("folder", metavar="DIR", help="folder of gold article JSON files")
+    parser.add_argument("--limit", type=int, metavar="N", help="only the first N articles")
+    parser.add_argument("-o", "--out", metavar="FILE", help="write figures and scores as JSON")
+    endpoint_flags(parser)
+    parser.add_argument("--concurrency", type=int, default=8, metavar="N", help="as for batch")
+    parser.add_argument(
+        "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="ask the model for every article")
+    return parser
+
+
+def run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import asyncio
+    import contextlib
+    import time
+
+    from .batch import BatchTotals, abatch, extract_records
+    from .cache import BriefingCache, ResponseCache
+    from .errors import InputError
+    from .output import listing_line, read_records, resume_point, write_line
+    from .progress import BatchProgress, summary_line
+
+    digest = args.format == "markdown"
+    if digest and args.extract_only:
+        raise InputError("--format markdown digests briefings; it cannot go with --extract-only")
+    started = time.perf_counter()
+    totals = BatchTotals()
+    out_path = Path(args.out) if args.out else None
+    resuming = out_path is not None and not args.restart and not args.extract_only
+    cache_path = None if args.no_cache else _cache_path(args)
+    responses = ResponseCache(cache_path) if cache_path else None
+    fetcher = fetcher_for(args, responses)
+    skip = resume_point(out_path) if resuming and out_path else frozenset()
+    collected: list[Any] = []
+    cost = None
+    with contextlib.ExitStack() as stack:
+        target: TextIO | None = None if digest else out
+        if out_path:
+            target = stack.enter_context(out_path.open("a" if resuming else "w", encoding="utf-8"))
+        if args.extract_only:
+            listing = None if args.quiet else err
+            for line in extract_records(args.inputs, totals, fetcher):
+                if target is not None:
+                    write_line(line, target)
+                if listing is not None:
+                    listing.write(listing_line(line) + "\n")
+        else:
+            from .core import Summariser
+            from .pricing import estimate_cost, known_price, parse_price
+
+            summariser = Summariser(model=args.model, base_url=args.base_url)
+            settings = summariser.settings
+            price = parse_price(args.price) if args.price else None
+            price = price or known_price(settings.model, settings.base_url, settings.embedded)
+            cache = BriefingCache(cache_path) if cache_path else None
+            bar = not args.quiet and err.isatty()
+            progress = stack.enter_context(BatchProgress(err, totals, enabled=bar))
+            records = abatch(
+                args.inputs,
+                summariser,
+                fetcher=fetcher,
+                offline=args.offline,
+                cache=cache,
+                skip=skip,
+                concurrency=args.concurrency,
+                rpm=args.rpm,
+                totals=totals,
+            )
+
+            async def drain() -> None:
+                try:
+                    async for record in records:
+                        if target is not None:
+                            write_line(record.to_json(), target)
+                        if digest:
+                            collected.append(record)
+                        progress.update()
+                finally:
+                    await summariser.aclose()
+
+            asyncio.run(drain())
+            cost = estimate_cost(price, totals.prompt_tokens, totals.completion_tokens)
+    if digest:
+        from .digest import to_digest
+        from .records import BatchRecord
+
+        if out_path:  # the digest covers the whole file, earlier runs included
+            collected = [BatchRecord.from_json(line) for line in read_records(out_path)]
+        out.write(to_digest(collected))
+    if not args.quiet:
+        for warning in totals.warnings:
+            err.write(f"summarise: warning: {warning}\n")
+        seconds = time.perf_counter() - started
+        not_modified = fetcher.not_modified if fetcher is not None else 0
+        err.write(summary_line(totals, seconds, cost, not_modified) + "\n")
+    return 0
+
+
+def _cache_path(args: argparse.Namespace) -> Path:
+    if args.cache:
+        return Path(args.cache)
+    from .local.weights import cache_dir
+
+    return cache_dir() / "batch.sqlite3"
+
+
+def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+    from dataclasses import asdict
+
+    from .cache import BriefingCache
+    from .core import Summariser
+    from .evaluate import evaluate_folder
+
+    summariser = Summariser(model=args.model, base_url=args.base_url)
+    cache = None if args.no_cache else BriefingCache(_cache_path(args))
+    figures, scores = evaluate_folder(
+        Path(args.folder), summariser, cache=cache, concurrency=args.concurrency, limit=args.limit
+    )
+    model = summariser.model_identity
+    out.write(f"| {model} | {len(scores)} gold articles |\n| --- | --- |\n")
+    for name, value in figures.items():
+        out.write(f"| {name.replace('_', ' ')} | {'n/a' if value is None else value} |\n")
+    if args.out:
+        report = {"model": model, "figures": figures, "articles": [asdict(s) for s in scores]}
+        Path(args.out).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    return 0
