@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
 from .dates import resolve, spot
@@ -18,6 +18,7 @@ from .schema import (
     Actor,
     Allegation,
     Briefing,
+    EventDate,
     Evidence,
     Place,
     Source,
@@ -25,7 +26,7 @@ from .schema import (
     TimeRef,
 )
 
-__all__ = ["assemble", "first_sentences"]
+__all__ = ["assemble", "event_date", "first_sentences"]
 
 T = TypeVar("T", Actor, Place, TimeRef, Allegation, Stake)
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
@@ -94,6 +95,7 @@ def assemble(
         who=who,
         where=where,
         when=when,
+        event_date=event_date(when, locator.text, published, language),
         allegations=allegations,
         stakes=stakes,
         source=Source(title=title, url=url, published=published),
@@ -126,6 +128,28 @@ def _time(
         event=event,
         evidence=evidence,
     )
+
+
+# The main event is recent: news reports what happened up to a fortnight before publication,
+# or what is due within the week after; older and later days are background.
+_RECENT = (timedelta(days=-14), timedelta(days=7))
+_LEAD_CHARS = 600  # the lead, where news states its main event and its day
+
+
+def event_date(
+    when: list[TimeRef], text: str, published: date | None, language: str = "en"
+) -> EventDate | None:
+    """The main event's day: the first recent day the model listed (it is asked to list the
+    main event's time first), else the first recent day in the lead, else the publication day."""
+    if published is None:
+        return None
+    earliest, latest = published + _RECENT[0], published + _RECENT[1]
+    lead = Locator(text[:_LEAD_CHARS])
+    spotted = [_time(phrase, "", lead, published, language) for phrase in spot(lead.text)]
+    for t in [t for t in when if t.evidence.grounded] + spotted:
+        if t.date and len(t.date) == 10 and earliest <= date.fromisoformat(t.date) <= latest:
+            return EventDate(date=t.date, basis="time phrase", text=t.text)
+    return EventDate(date=published.isoformat(), basis="publication date")
 
 
 def _sentence_around(text: str, evidence: Evidence) -> str:

@@ -78,6 +78,12 @@ def eval_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("folder", metavar="DIR", help="folder of gold article JSON files")
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N articles")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="GLOB",
+        help="only articles whose id matches (repeatable), e.g. --only 'polnear-*'",
+    )
     parser.add_argument("-o", "--out", metavar="FILE", help="write figures and scores as JSON")
     endpoint_flags(parser)
     parser.add_argument("--concurrency", type=int, default=8, metavar="N", help="as for batch")
@@ -194,7 +200,12 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     summariser = Summariser(model=args.model, base_url=args.base_url)
     cache = None if args.no_cache else BriefingCache(_cache_path(args))
     figures, scores = evaluate_folder(
-        Path(args.folder), summariser, cache=cache, concurrency=args.concurrency, limit=args.limit
+        Path(args.folder),
+        summariser,
+        cache=cache,
+        concurrency=args.concurrency,
+        limit=args.limit,
+        only=args.only,
     )
     model = summariser.model_identity
     out.write(f"| {model} | {len(scores)} gold articles |\n| --- | --- |\n")

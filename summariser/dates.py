@@ -4,7 +4,9 @@ Deterministic rules for how news writes time, resolved against the publication d
 - a bare weekday is the publication day when it matches, else the nearest one in the past,
   unless the phrase or its sentence points ahead ("as early as", "next", "will", "scheduled");
 - "13 September" and "in July" take the year that puts them within six months of publication;
-- week-level phrases ("last week") have no ISO day or month, so they stay null.
+- week-level phrases ("last week") have no ISO day or month, so they stay null;
+- a clock time alone ("at about 6.15am") takes the day named in its sentence, else the
+  publication day (as news-mode temporal taggers such as HeidelTime do).
 Without a publication date only absolute phrases resolve; relative ones stay null, not guessed.
 Anything the rules miss goes to dateparser (other languages, odd formats), which never guesses
 a year we did not give it. `resolve` never raises.
@@ -56,6 +58,13 @@ _WEEKDAYS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"\b(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b"
+# The spotter leaves out abbreviations: "Sun" is a newspaper and "sat" a verb far more often.
+_ABBREVIATED = {"mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"}
+_WEEKDAY_WRITTEN_OUT = (
+    r"\b(?P<weekday>"
+    + "|".join(sorted(set(_WEEKDAYS) - _ABBREVIATED, key=len, reverse=True))
+    + r")\b"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|2\d\d\d)"
 
@@ -102,7 +111,7 @@ def resolve(
 
 
 def _resolve(text: str, published: date | None, context: str, language: str) -> str | None:
-    for rule in (_absolute, _relative, _weekday, _month_without_year):
+    for rule in (_absolute, _relative, _weekday, _month_without_year, _clock):
         if (found := rule(text, published, context)) is not None:
             return found or None
     if (found := _year_only(text)) is not None:
@@ -193,6 +202,33 @@ def _month_without_year(text: str, published: date | None, _context: str) -> str
     return _iso(_nearest_year(month, published), month, None)
 
 
+_CLOCK = re.compile(
+    r"\b(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
+    r"|\b(?:noon|midday|midnight)\b"
+)
+_CLOCK_FILLER = re.compile(
+    r"\b(?:at|about|around|approximately|roughly|shortly|just|before|after|or|and|to|"
+    r"local|time|gmt|bst|utc|est|edt|et|pt|cet|hours?|hrs)\b|[~,.()-]"
+)
+
+
+_DAY_IN_SENTENCE = re.compile(
+    r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b|" + _WEEKDAY
+)
+
+
+def _clock(text: str, published: date | None, context: str) -> str | None:
+    """A time of day and nothing else: the day named in its sentence, else publication day."""
+    if not _CLOCK.search(text) or _CLOCK_FILLER.sub(" ", _CLOCK.sub(" ", text)).strip():
+        return None
+    if published is None:
+        return ""
+    if m := _DAY_IN_SENTENCE.search(context):
+        said = m.group(0)
+        return _relative(said, published, context) or _weekday(said, published, context) or None
+    return published.isoformat()
+
+
 def _year_only(text: str) -> str | None:
     m = _YEAR_ONLY.search(text)
     return m["year"] if m else None
@@ -263,7 +299,7 @@ _SPOTTERS = [
     for p, leads in (
         (rf"{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", True),
         (rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", True),
-        (rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?", True),
+        (rf"{_WEEKDAY_WRITTEN_OUT}(?:\s+(?:morning|afternoon|evening|night))?", True),
         (rf"\b{_MONTH}(?:\s+{_YEAR})?\b(?![\w-])", True),
         (
             r"\b(?:yesterday|today|tonight|tomorrow|last night|"

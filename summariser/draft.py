@@ -122,11 +122,15 @@ class DraftTime(_DraftItem):
 
 
 class DraftAllegation(_DraftItem):
-    claim: Sentence = Field(description="The claim, in one sentence.")
-    made_by: Name = Field(description="Who asserts it, as named in the article.")
+    """Evidence first: a small model that copies the sentence before it sums it up writes a
+    different claim for each sentence, and finds its speaker there, instead of restating one
+    claim under several quotes."""
+
+    quote: Sentence = Field(description="The sentence that reports it, copied exactly.")
+    made_by: Name = Field(description="Whose claim it is, as named in the article.")
+    claim: Sentence = Field(description="What the quote claims, in one sentence.")
     against: Name | None = Field(description="Who is accused, or null.")
     status: StatusIn
-    quote: Sentence = Field(description="The supporting words, copied exactly.")
 
 
 class DraftStake(_DraftItem):
@@ -141,12 +145,12 @@ class Draft(_DraftItem):
     headline: Line
     summary: Paragraph = Field(description="The bottom line in at most three sentences.")
     language: Code = Field(description="ISO 639-1 code of the article's language.")
-    # minItems is declared, not validated: it makes a grammar start the list (a 1.5B model
+    # minItems is declared, not validated: it makes a grammar write at least two (a 1.5B model
     # otherwise writes [] even for plain accusations); an endpoint may still answer [].
     allegations: Annotated[
         list[DraftAllegation],
-        BeforeValidator(_clip_list(5)),
-        Field(json_schema_extra={"minItems": 1, "maxItems": 5}),
+        BeforeValidator(_clip_list(4)),
+        Field(json_schema_extra={"minItems": 2, "maxItems": 4}),
     ]
     who: Annotated[
         list[DraftActor], BeforeValidator(_clip_list(12)), Field(json_schema_extra={"maxItems": 12})

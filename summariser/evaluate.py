@@ -6,7 +6,8 @@ them; `summarise eval DIR` prints its figures.
 Scores follow the evaluation README. who/where: recall of gold phrases (a hit when some
 predicted name has token-overlap F1 >= 0.5), weighted by how many coders marked each; support:
 the share of predicted names found in the article (the guard against invented names). when:
-share of articles where a predicted ISO date equals a gold `parsed` date (the gold is noisy).
+share of articles where a predicted ISO date (a time phrase's or the main event's) equals a
+gold `parsed` date (the gold is noisy).
 allegations (attribution gold): the share of predicted allegations matching a gold attributed
 statement (F1 >= 0.4 on claim or quote), how often a matched one's `made_by` names the gold
 source, and allegations per article. Plus the share of items grounded, time and tokens.
@@ -18,6 +19,7 @@ import asyncio
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,7 +74,7 @@ def score_article(article: dict[str, Any], record: dict[str, Any]) -> ArticleSco
     score = ArticleScore(id=article["id"], seconds=record.get("seconds"))
     usage = record.get("usage") or {}
     score.tokens = usage.get("total_tokens")
-    briefing = record.get("briefing")
+    briefing: dict[str, Any] | None = record.get("briefing")
     if briefing is None:
         score.error = (record.get("error") or {}).get("message", "no briefing")
         briefing = {"who": [], "where": [], "when": [], "allegations": [], "stakes": []}
@@ -90,7 +92,13 @@ def score_article(article: dict[str, Any], record: dict[str, Any]) -> ArticleSco
         score.where, score.misses["where"] = _recall(five["where"]["annotated"], where + who)
         days = {a["parsed"] for a in five["when"]["annotated"] if a.get("parsed")}
         if days:
-            score.when = bool(days & {t["date"] for t in briefing["when"] if t.get("date")})
+            said: set[str] = {t["date"] for t in briefing["when"] if t.get("date")}
+            main: dict[str, Any] = briefing.get("event_date") or {}
+            if main.get("date"):
+                said.add(main["date"])
+            score.when = bool(days & said)
+            if not score.when:
+                score.misses["when"] = [f"gold {sorted(days)}, said {sorted(said)}"]
     elif gold.get("scheme") == "polnear-attribution":
         score.attribution_gold = True
         _score_allegations(score, gold, briefing["allegations"])
@@ -184,8 +192,10 @@ def evaluate_folder(
     cache: BriefingCache | None = None,
     concurrency: int = 8,
     limit: int | None = None,
+    only: list[str] | None = None,
 ) -> tuple[dict[str, Any], list[ArticleScore]]:
-    """Summarise the gold articles of `folder` (or its `articles/`) and score them."""
+    """Summarise the gold articles of `folder` (or its `articles/`) and score them; `only`:
+    id globs ("polnear-*") that pick a subset, before `limit` takes the first N."""
     from .articles import Article, to_article
     from .batch import abatch
     from .errors import InputError
@@ -193,7 +203,10 @@ def evaluate_folder(
     folder = folder / "articles" if (folder / "articles").is_dir() else folder
     paths = sorted(folder.glob("*.json")) if folder.is_dir() else []
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
-    golds = [g for g in golds if isinstance(g, dict) and g.get("gold")][:limit]
+    golds = [g for g in golds if isinstance(g, dict) and g.get("gold")]
+    if only:
+        golds = [g for g in golds if any(fnmatch(str(g.get("id")), glob) for glob in only)]
+    golds = golds[:limit]
     if not golds:
         raise InputError(f"{folder}: no gold articles (JSON files with a 'gold' field)")
     articles: list[Article] = []

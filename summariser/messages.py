@@ -17,11 +17,11 @@ from jinja2 import Environment, StrictUndefined, Template
 
 from .dates import spot
 from .draft import Draft
-from .names import candidate_names
+from .names import checklists
 
 __all__ = ["PROMPT_VERSION", "build_messages", "prompt_hash", "read_packaged"]
 
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"
 _TEMPLATES = ("system.j2", "user.j2")
 
 
@@ -62,13 +62,15 @@ def build_messages(
     text: str, *, title: str | None = None, output_language: str = "English"
 ) -> list[dict[str, str]]:
     fence = _fence(text, title)
+    actors, places = checklists(text)
     one_line_title = " ".join(title.split()) if title else None
     system = _template("system.j2").render(output_language=output_language)
     user = _template("user.j2").render(
         fence=fence,
         text=text,
         title=one_line_title,
-        names=candidate_names(text),
+        actors=actors,
+        places=places,
         times=spot(text),
     )
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]

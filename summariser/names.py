@@ -1,16 +1,18 @@
-"""Proper names spotted in the article by code, offered to the model as a checklist.
+"""Who and where the article mentions, spotted by code and offered to the model as checklists.
 
-A 1.5B model tends to stop a list after the two leading actors; a short list of the names the
-article actually contains raises recall without inviting invention (every name is the
-article's own words, and the briefing's items are grounded against the text regardless).
-Works on scripts with capital letters; elsewhere it simply finds nothing.
+A 1.5B model tends to stop a list after the two leading actors, and it copies checklists
+nearly verbatim, so what goes in them matters: proper names (not the capitals of a Title Case
+headline), unnamed people ("at least seven people", "the driver"), and places set apart from
+actors (a name mostly written after "in", "at", "near"). Every entry is the article's own
+words, and the briefing's items are grounded against the text regardless. Works on scripts
+with capital letters; the unnamed-people patterns are English; elsewhere they find nothing.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["candidate_names"]
+__all__ = ["candidate_names", "checklists", "unnamed_actors"]
 
 _WORD = r"[A-Z][\w'’.-]*[\w]|[A-Z]"
 _CONNECTOR = r"(?:of|the|de|da|do|dos|das|del|la|al|bin|von|van|for)"
@@ -27,11 +29,11 @@ _COMMON = set(
 MAX_NAMES = 30
 
 
-def candidate_names(text: str, limit: int = MAX_NAMES) -> list[str]:
+def candidate_names(text: str, limit: int = MAX_NAMES, *, standalone: bool = False) -> list[str]:
     """Distinct capitalised names in order of first appearance, most-mentioned kept first."""
     counts: dict[str, int] = {}
     mid_sentence: set[str] = set()
-    for match in _NAME.finditer(text):
+    for match in _NAME.finditer(_without_title_case_lines(text)):
         words = re.sub(r"['’]s\b", "", match.group(0)).split()
         while words and words[0] in _COMMON:
             words = words[1:]
@@ -47,15 +49,113 @@ def candidate_names(text: str, limit: int = MAX_NAMES) -> list[str]:
             mid_sentence.add(name)
     # One capitalised word seen only at sentence starts ("Instead") is most likely not a name.
     names = [n for n in counts if " " in n or n.isupper() or n in mid_sentence]
-    # A name contained in a longer candidate ("Kim" in "Kim Jong-un") adds nothing.
-    names = [n for n in names if not any(n != m and f" {n} " in f" {m} " for m in names)]
+    # A name contained in a longer candidate ("Kim" in "Kim Jong-un") adds nothing, unless
+    # `standalone` asks for names also written on their own ("Croydon" beside "Croydon
+    # University Hospital"), which the places checklist wants.
+    names = [
+        n
+        for n in names
+        if not any(n != m and f" {n} " in f" {m} " for m in names)
+        or (standalone and not _only_inside_longer(n, names, counts))
+    ]
     if len(names) > limit:
         keep = set(sorted(names, key=lambda n: -counts[n])[:limit])
         names = [n for n in names if n in keep]
     return names
 
 
+def _only_inside_longer(name: str, names: list[str], counts: dict[str, int]) -> bool:
+    longer = [m for m in names if m != name and f" {name} " in f" {m} "]
+    return bool(longer) and counts[name] <= sum(counts[m] for m in longer)
+
+
+def _without_title_case_lines(text: str) -> str:
+    """Blank headline-style lines ("Clinton Was Headed to ER But Diverted"): every word is
+    capitalised there, so capitals say nothing about names. Offsets are kept."""
+
+    def blank(line: re.Match[str]) -> str:
+        words = re.findall(r"[^\W\d_][\w'’-]*", line.group(0))
+        long = [w for w in words if len(w) > 3]
+        title_case = len(words) >= 4 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+        return " " * len(line.group(0)) if title_case and long else line.group(0)
+
+    return re.sub(r"[^\n]+", blank, text)
+
+
+_LOCATIVE = (
+    r"(?:in|at|near|outside|inside|across|throughout|to|towards|into|around|from)\s+(?:the\s+)?"
+)
+_PLACE_WORD = re.compile(
+    r"\b(?:Province|County|City|Village|District|Region|State|Street|Road|Avenue|Square|Station|"
+    r"Airport|Port|River|Valley|Island|Islands|Bridge|Mosque|Church|Stadium|Hospital)$"
+)
+
+
+def place_share(name: str, text: str) -> float:
+    """How often the article writes `name` as a place: after "in", "at", "near", "to" ...
+    (a name ending in a place word, "Hebei Province", always is one)."""
+    if _PLACE_WORD.search(name):
+        return 1.0
+    written = len(re.findall(rf"\b{re.escape(name)}\b", text))
+    located = len(re.findall(rf"\b{_LOCATIVE}{re.escape(name)}\b", text, re.IGNORECASE))
+    return located / written if written else 0.0
+
+
+def checklists(text: str) -> tuple[list[str], list[str]]:
+    """(who, where): names and unnamed people in order of first mention; names written as a
+    place at least once. A name mostly written as a place is left out of who."""
+    shares = {n: place_share(n, text) for n in candidate_names(text, standalone=True)}
+    places = [n for n, share in shares.items() if share > 0]  # a country can be both
+    actors = [n for n in candidate_names(text) if shares.get(n, 0.0) < 0.5]
+    actors += unnamed_actors(text)
+    actors.sort(key=lambda phrase: text.find(phrase))
+    return actors, places
+
+
 def _starts_sentence(text: str, index: int) -> bool:
     while index > 0 and text[index - 1] in " \t\"“‘'(":  # walk back, never copy the prefix
         index -= 1
     return index == 0 or text[index - 1] in ".!?:\n"
+
+
+# Unnamed actors: news often names no one ("at least seven people died", "the driver was
+# arrested", "a suicide bomber"). A small model lists only proper names unless it is shown
+# these too. English only: a count or article, up to two modifiers, a noun for people.
+_PEOPLE = (
+    "people|persons|passengers|commuters|victims|casualties|children|boys?|girls?|man|men|"
+    "woman|women|babies|baby|toddler|teenagers?|students|pupils|drivers?|pilots?|crew|"
+    "bombers?|gunman|gunmen|attackers?|assailants?|militants|insurgents|fighters|rebels|"
+    "suspects?|rescuers|firefighters|paramedics|police|officers|soldiers|troops|guards|"
+    "protesters|demonstrators|residents|villagers|locals|workers|employees|staff|fans|"
+    "customers|shoppers|consumers|patients|doctors|nurses|survivors|witnesses|bystanders|"
+    "tourists|migrants|refugees|voters|supporters|critics|investigators|prosecutors"
+)
+_NUMBER = (
+    r"(?:(?<![/\d])\d{1,3}(?:,\d{3})+|(?<![/\d])\d+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|twenty)"
+)
+_COUNT = (
+    rf"(?:(?:at least|more than|over|about|around|nearly|almost|up to)\s+{_NUMBER}|{_NUMBER}|"
+    r"dozens of|hundreds of|thousands of|scores of|a team of|a group of|several|a|an|the)"
+)
+_MODIFIER = (
+    r"(?!(?:of|the|a|an|and|or|but|than|that|this|these|those|between|in|on|at|to|for|with|by|"
+    r"from|as|who|were|was|his|her|its|their)\b)[a-zA-Z][\w-]*"
+)
+_UNNAMED = re.compile(rf"\b{_COUNT}(?:\s+{_MODIFIER}){{0,2}}?\s+(?:{_PEOPLE})\b", re.IGNORECASE)
+MAX_UNNAMED = 8
+
+
+def unnamed_actors(text: str, limit: int = MAX_UNNAMED) -> list[str]:
+    """Counted or described people ("at least seven people", "a five-year-old boy"): per noun
+    the most descriptive phrase, in order of first mention, the most-mentioned nouns kept."""
+    found: dict[str, str] = {}  # head noun -> its longest phrase
+    counts: dict[str, int] = {}
+    for match in _UNNAMED.finditer(text):
+        phrase = " ".join(match.group(0).split())
+        head = phrase.split()[-1].lower()
+        counts[head] = counts.get(head, 0) + 1
+        if len(phrase.split()) > len(found.get(head, "").split()):
+            found[head] = phrase
+    keep = set(sorted(counts, key=lambda h: -counts[h])[:limit])
+    return [phrase for head, phrase in found.items() if head in keep]

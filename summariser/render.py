@@ -35,8 +35,11 @@ def to_markdown(briefing: Briefing) -> str:
         lines += ["## Where", ""]
         lines += [f"- **{p.name}** ({p.kind}){_mark(p.evidence)}" for p in briefing.where]
         lines.append("")
-    if briefing.when:
+    if briefing.when or briefing.event_date:
         lines += ["## When", ""]
+        if (main := briefing.event_date) is not None:
+            said = f"“{main.text}”" if main.text else "not stated; the publication date"
+            lines += [f"Main event: `{main.date}` ({said})", ""]
         for t in briefing.when:
             day = f"`{t.date}`" if t.date else "`unresolved`"
             lines.append(f"- {day} “{t.text}”: {t.event}{_mark(t.evidence)}")

@@ -19,6 +19,7 @@ __all__ = [
     "Allegation",
     "AllegationStatus",
     "Briefing",
+    "EventDate",
     "Evidence",
     "Place",
     "PlaceKind",
@@ -29,7 +30,7 @@ __all__ = [
     "Usage",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ActorKind = Literal["person", "organisation", "country", "group", "other"]
 PlaceKind = Literal["country", "region", "city", "facility", "other"]
@@ -77,6 +78,17 @@ class TimeRef(_Item):
     )
     event: str = Field(description="What happens then.")
     evidence: Evidence
+
+
+class EventDate(_Item):
+    """When the main event happened, as one day: what a reader asks first of "when"."""
+
+    date: str = Field(description="ISO date (YYYY-MM-DD) of the main event.")
+    basis: Literal["time phrase", "publication date"] = Field(
+        description="'time phrase': resolved from `text`; 'publication date': the article "
+        "names no recent day, so the day it was published stands in."
+    )
+    text: str | None = Field(default=None, description="The time phrase it was resolved from.")
 
 
 class Allegation(_Item):
@@ -127,6 +139,9 @@ class Briefing(_Item):
     who: list[Actor]
     where: list[Place]
     when: list[TimeRef]
+    event_date: EventDate | None = Field(
+        default=None, description="The main event's day; null without a publication date."
+    )
     allegations: list[Allegation]
     stakes: list[Stake]
     source: Source = Field(default_factory=Source)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from summariser.dates import resolve
+from summariser.dates import resolve, spot
 
 MONDAY = date(2023, 9, 11)
 
@@ -46,6 +46,13 @@ MONDAY = date(2023, 9, 11)
         ("in December", "2023-12"),
         ("in February", "2024-02"),
         ("in May", "2023-05"),
+        # a clock time alone happened on the publication day (news convention)
+        ("at about 6.15 a.m.", "2023-09-11"),
+        ("around 11:30pm local time", "2023-09-11"),
+        ("about 6.10am or 6.15am", "2023-09-11"),
+        ("at noon", "2023-09-11"),
+        ("1.5 million", None),
+        ("at 3 percent", None),
         # words that are not dates
         ("may", None),
         ("later", None),
@@ -59,6 +66,18 @@ def test_phrases_resolve_against_the_publication_date(phrase: str, expected: str
 def test_sentence_tense_decides_a_bare_weekday() -> None:
     assert resolve("Thursday", MONDAY, context="The summit will open on Thursday") == "2023-09-14"
     assert resolve("Thursday", MONDAY, context="Officials said on Thursday that") == "2023-09-07"
+
+
+def test_a_clock_time_takes_the_day_named_in_its_sentence() -> None:
+    said = "The tram overturned on Sunday at about 6am, police said"
+    assert resolve("at about 6am", MONDAY, context=said) == "2023-09-10"
+    assert resolve("at 10pm", MONDAY, context="It happened yesterday at 10pm") == "2023-09-10"
+    assert resolve("at 10pm", None) is None
+
+
+def test_the_spotter_skips_weekday_abbreviations() -> None:
+    text = "Tue, March 22, 2016. The Sun said he sat down on Sunday morning."
+    assert spot(text) == ["March 22, 2016", "on Sunday morning"]
 
 
 def test_without_a_publication_date_relative_phrases_stay_unresolved() -> None:

@@ -19,6 +19,7 @@ from summariser.cli import main
 from summariser.evaluate import overlap_f1, score_article
 
 from .conftest import CANARY_KEY, EVAL, RECORD_URL, RECORDED_MODEL, ROOT
+from .stub_server import StubServer
 from .test_batch_replay import ARTICLES
 
 CASSETTES = [str(ROOT / "cassettes" / f"{name}.yaml") for name in ARTICLES.values()]
@@ -88,3 +89,16 @@ def test_eval_command_on_recorded_briefings(
     assert by_id["g5w-nypost-4"]["when"] is True  # "on Saturday" -> 2016-11-12, the gold date
     polnear = next(s for s in data["articles"] if s["attribution_gold"])
     assert polnear["allegations"] >= 1 and figures["allegations_per_article"] >= 1
+
+
+def test_only_picks_articles_by_id_glob(tmp_path: Path, stub: StubServer) -> None:
+    report = tmp_path / "report.json"
+    argv = ["eval", str(EVAL), "--model", "stub", "--base-url", stub.url, "--no-cache"]
+    argv += ["--only", "polnear-*", "--only", "g5w-bbc-1", "-o", str(report)]
+    assert main(argv, out=io.StringIO(), err=io.StringIO()) == 0
+    ids = [s["id"] for s in json.loads(report.read_text())["articles"]]
+    assert ids[0] == "g5w-bbc-1" and len(ids) == 12
+    assert all(i.startswith("polnear-") for i in ids[1:])
+    err = io.StringIO()
+    assert main(["eval", str(EVAL), "--only", "no-such-*", "--no-cache"], err=err) != 0
+    assert "no gold articles" in err.getvalue()

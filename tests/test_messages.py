@@ -4,14 +4,14 @@ import pytest
 from jinja2 import UndefinedError
 
 from summariser import messages
-from summariser.names import candidate_names
+from summariser.names import candidate_names, unnamed_actors
 
 from .conftest import seed_text
 
 
 def test_templates_fail_loudly_on_a_missing_variable() -> None:
     with pytest.raises(UndefinedError):
-        messages._template("user.j2").render(text="x", title=None, names=[], times=[])
+        messages._template("user.j2").render(text="x", title=None, actors=[], places=[], times=[])
 
 
 def test_system_prompt_is_the_same_for_every_article() -> None:
@@ -57,3 +57,40 @@ def test_candidate_names_skip_sentence_starts_and_possessives() -> None:
     text = "Instead, Acme Corp said. Officials met. Acme Corp’s chief, Jane Roe, spoke in Paris."
     names = candidate_names(text)
     assert names == ["Acme Corp", "Jane Roe", "Paris"]
+
+
+def test_unnamed_actors_are_counted_or_described_people() -> None:
+    text = (
+        "A five-year-old boy fell into a well. Dozens of rescuers dug for days. The boy was "
+        "found. At least seven people died when a tram overturned; the driver, 42, was held. "
+        "Photo 2/8 Police officers at the scene. Officials met the press in 1959, when two "
+        "women fell. Three bridges and a clash between protesters."
+    )
+    assert unnamed_actors(text) == [
+        "A five-year-old boy",  # the most descriptive of "a ... boy" and "The boy"
+        "Dozens of rescuers",
+        "At least seven people",
+        "the driver",
+        "two women",  # not "1959, when two women"
+    ]
+    assert unnamed_actors("Kim Jong-un met Vladimir Putin in Vladivostok.") == []
+
+
+def test_unnamed_actors_reach_the_prompt_as_a_checklist() -> None:
+    user = messages.build_messages("At least seven people died when a tram overturned.")[1]
+    assert "People, organisations and groups found in the article" in user["content"]
+    assert "At least seven people" in user["content"].split("</article-")[1]
+
+
+def test_checklists_put_places_apart_and_skip_headline_capitals() -> None:
+    from summariser.names import checklists
+
+    text = (
+        "Clinton Was Headed to ER But Diverted to Avoid Bad Optics\n"
+        "Hillary Clinton left a memorial in New York on Sunday. Clinton met the NYPD in "
+        "Manhattan, where at least two people watched. Officials in Manhattan and at Hebei "
+        "Province said the NYPD was there."
+    )
+    who, where = checklists(text)
+    assert who == ["Hillary Clinton", "NYPD", "at least two people"]
+    assert where == ["New York", "Manhattan", "Hebei Province"]

@@ -36,4 +36,4 @@ def test_data_files_load_from_an_installed_copy(tmp_path: Path) -> None:
     origin, system_same, user_same, version, messages = result.stdout.split()
     assert origin.startswith(str(target))  # imported from the installed copy, not the checkout
     assert system_same == user_same == "True"
-    assert version == "1.0" and messages == "2"
+    assert version == "1.1" and messages == "2"
