@@ -52,11 +52,11 @@ def candidate_names(text: str, limit: int = MAX_NAMES, *, standalone: bool = Fal
     # A name contained in a longer candidate ("Kim" in "Kim Jong-un") adds nothing, unless
     # `standalone` asks for names also written on their own ("Croydon" beside "Croydon
     # University Hospital"), which the places checklist wants.
+    padded = "\n".join(f" {m} " for m in names)  # " n " found twice: inside another name
     names = [
         n
         for n in names
-        if not any(n != m and f" {n} " in f" {m} " for m in names)
-        or (standalone and not _only_inside_longer(n, names, counts))
+        if padded.count(f" {n} ") < 2 or (standalone and not _only_inside_longer(n, names, counts))
     ]
     if len(names) > limit:
         keep = set(sorted(names, key=lambda n: -counts[n])[:limit])
@@ -82,8 +82,8 @@ def _without_title_case_lines(text: str) -> str:
     return re.sub(r"[^\n]+", blank, text)
 
 
-_LOCATIVE = (
-    r"(?:in|at|near|outside|inside|across|throughout|to|towards|into|around|from)\s+(?:the\s+)?"
+_LOCATIVES = frozenset(
+    "in at near outside inside across throughout to towards into around from".split()  # noqa: SIM905
 )
 _PLACE_WORD = re.compile(
     r"\b(?:Province|County|City|Village|District|Region|State|Street|Road|Avenue|Square|Station|"
@@ -91,20 +91,84 @@ _PLACE_WORD = re.compile(
 )
 
 
-def place_share(name: str, text: str) -> float:
-    """How often the article writes `name` as a place: after "in", "at", "near", "to" ...
-    (a name ending in a place word, "Hebei Province", always is one)."""
-    if _PLACE_WORD.search(name):
-        return 1.0
-    written = len(re.findall(rf"\b{re.escape(name)}\b", text))
-    located = len(re.findall(rf"\b{_LOCATIVE}{re.escape(name)}\b", text, re.IGNORECASE))
-    return located / written if written else 0.0
+def place_shares(names: list[str], text: str) -> dict[str, float]:
+    """How often the article writes each name as a place: after "in", "at", "near", "to" ...
+    or "in the" ... (any case); a name ending in a place word, "Hebei Province", always is."""
+    words = re.findall(r"\w+", text.lower())
+    followers = {  # the first word of any name written after a locative is one of these
+        words[i + step]
+        for i, word in enumerate(words[:-1])
+        if word in _LOCATIVES
+        for step in ((1, 2) if words[i + 1] == "the" and i + 2 < len(words) else (1,))
+    }
+    shares: dict[str, float] = {}
+    for name in names:
+        if _PLACE_WORD.search(name):
+            shares[name] = 1.0
+            continue
+        first = re.match(r"\w+", name.lower())
+        located = 0
+        if first is None or first.group(0) in followers:
+            located = sum(
+                _word_ends(text, m.end()) and _after_locative(text, m.start())
+                for m in re.finditer(re.escape(name), text, re.IGNORECASE)
+            )
+        written = _count_words(name, text)
+        shares[name] = located / written if written else 0.0
+    return shares
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """True when `start` follows a locative and whitespace, or a locative, "the" and whitespace."""
+    word, start = _word_before(text, start)
+    if word == "the":
+        word, start = _word_before(text, start)
+    return word in _LOCATIVES
+
+
+def _word_before(text: str, index: int) -> tuple[str, int]:
+    """The whole word before `index` across at least one whitespace (lower-cased), or ""."""
+    end = index
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == index:
+        return "", index
+    start = end
+    while start > 0 and _is_word(text[start - 1]):
+        start -= 1
+    return text[start:end].lower(), start
+
+
+def _word_ends(text: str, end: int) -> bool:
+    """A word boundary at `end` (as \\b): word and non-word characters meet there."""
+    left = _is_word(text[end - 1]) if end > 0 else False
+    right = _is_word(text[end]) if end < len(text) else False
+    return left != right
+
+
+def _count_words(name: str, text: str) -> int:
+    """Occurrences of `name` as whole words (what \\bname\\b finds), without a regex."""
+    count, start = 0, text.find(name)
+    while start != -1:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (_is_word(before) and _is_word(name[0])) and not (
+            _is_word(after) and _is_word(name[-1])
+        ):
+            count += 1
+        start = text.find(name, start + 1)
+    return count
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def checklists(text: str) -> tuple[list[str], list[str]]:
     """(who, where): names and unnamed people in order of first mention; names written as a
     place at least once. A name mostly written as a place is left out of who."""
-    shares = {n: place_share(n, text) for n in candidate_names(text, standalone=True)}
+    shares = place_shares(candidate_names(text, standalone=True), text)
     places = [n for n, share in shares.items() if share > 0]  # a country can be both
     actors = [n for n in candidate_names(text) if shares.get(n, 0.0) < 0.5]
     actors += unnamed_actors(text)

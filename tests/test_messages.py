@@ -94,3 +94,14 @@ def test_checklists_put_places_apart_and_skip_headline_capitals() -> None:
     who, where = checklists(text)
     assert who == ["Hillary Clinton", "NYPD", "at least two people"]
     assert where == ["New York", "Manhattan", "Hebei Province"]
+
+
+def test_place_shares_count_names_written_after_a_locative() -> None:
+    from summariser.names import place_shares
+
+    text = (
+        "Talks in  the Hague and AT Kunduz; Kunduz said. Within Paris, not within Paris. "
+        "Troops went to the US-led base, and to Hebei Province."
+    )
+    shares = place_shares(["Hague", "Kunduz", "Paris", "US", "Hebei Province"], text)
+    assert shares == {"Hague": 1.0, "Kunduz": 0.5, "Paris": 0.0, "US": 1.0, "Hebei Province": 1.0}
