@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import batch
+import floor
 import memory
 import overhead
 import rerun
@@ -24,7 +25,7 @@ import startup
 def main() -> None:
     rows: list[tuple[str, str, str]] = []
     with contextlib.redirect_stdout(sys.stderr):  # progress lines on stderr, table on stdout
-        for bench in (startup, overhead, rerun, batch, memory):
+        for bench in (startup, overhead, rerun, batch, memory, floor):
             rows += bench.main()
     print(
         f"Machine: {platform.processor() or platform.machine()}, {_cores()} cores, "

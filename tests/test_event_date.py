@@ -21,7 +21,8 @@ def test_the_first_recent_day_the_model_listed_wins() -> None:
     when = [said("in 2019", "2019"), said("as early as Tuesday", "2023-09-12")]
     main = event_date(when, TEXT, MONDAY)
     assert main is not None
-    assert (main.date, main.basis, main.text) == ("2023-09-12", "time phrase", "as early as Tuesday")
+    assert (main.date, main.basis) == ("2023-09-12", "time phrase")
+    assert main.text == "as early as Tuesday"
 
 
 def test_ungrounded_or_distant_days_are_passed_over_for_the_lead() -> None:
@@ -45,3 +46,19 @@ def test_no_recent_day_in_the_article_means_the_publication_day() -> None:
 
 def test_without_a_publication_date_there_is_no_event_date() -> None:
     assert event_date([said("as early as Tuesday", None)], TEXT, None) is None
+
+
+def test_the_markdown_view_gives_the_main_event_day_and_its_basis() -> None:
+    from summariser.render import to_markdown
+    from summariser.schema import Briefing, EventDate
+
+    briefing = Briefing(
+        headline="h", summary="s", language="en", who=[], where=[], when=[],
+        event_date=EventDate(date="2023-09-11", basis="publication date"),
+        allegations=[], stakes=[],
+    )  # fmt: skip
+    assert "Main event: `2023-09-11` (not stated; the publication date)" in to_markdown(briefing)
+    said = briefing.model_copy(
+        update={"event_date": EventDate(date="2023-09-12", basis="time phrase", text="Tuesday")}
+    )
+    assert "Main event: `2023-09-12` (“Tuesday”)" in to_markdown(said)
