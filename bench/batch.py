@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from loopback import start_loopback  # noqa: E402
 
 from summariser.cli import main as cli  # noqa: E402
 
@@ -63,13 +64,7 @@ def articles_file(eval_dir: Path, count: int, folder: Path) -> Path:
 def throughput(
     eval_dir: Path, count: int, latency: float, concurrency: int, repeats: int = 3
 ) -> str:
-    stub = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "stub_server.py"), "0", str(latency)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert stub.stdout is not None
-    url = stub.stdout.readline().strip()
+    stub, url = start_loopback(latency)
     ratios, walls = [], []
     try:
         with tempfile.TemporaryDirectory() as tmp:

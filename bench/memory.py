@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from batch import articles_file  # noqa: E402
+from loopback import start_loopback  # noqa: E402
 
 
 def rss_mib(pid: int) -> float | None:
@@ -43,13 +44,7 @@ def lines_in(path: Path) -> int:
 
 
 def memory(eval_dir: Path, count: int = 10_000, concurrency: int = 32) -> str:
-    stub = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "stub_server.py"), "0", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert stub.stdout is not None
-    url = stub.stdout.readline().strip()
+    stub, url = start_loopback()
     samples: list[tuple[int, float]] = []  # (records written, RSS MiB)
     try:
         with tempfile.TemporaryDirectory() as tmp:

@@ -10,13 +10,15 @@ Calls alternate; median and spread over repeats. Target: <= 1.05x the raw call.
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from loopback import start_loopback  # noqa: E402
 
 
 def main(repeats: int = 40) -> list[tuple[str, str, str]]:
@@ -25,13 +27,7 @@ def main(repeats: int = 40) -> list[tuple[str, str, str]]:
     from summariser import Summariser
     from tests.stub_server import StubServer
 
-    stub = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "stub_server.py"), "0", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert stub.stdout is not None
-    url = stub.stdout.readline().strip()
+    stub, url = start_loopback()
     text = (ROOT / "tests" / "data" / "kim-putin.txt").read_text(encoding="utf-8")
     try:
         ours = Summariser(model="stub", base_url=url)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from itertools import chain
 from typing import TypeVar
 
 from .dates import resolve, spot
@@ -145,8 +146,8 @@ def event_date(
         return None
     earliest, latest = published + _RECENT[0], published + _RECENT[1]
     lead = Locator(text[:_LEAD_CHARS])
-    spotted = [_time(phrase, "", lead, published, language) for phrase in spot(lead.text)]
-    for t in [t for t in when if t.evidence.grounded] + spotted:
+    spotted = (_time(phrase, "", lead, published, language) for phrase in spot(lead.text))
+    for t in chain((t for t in when if t.evidence.grounded), spotted):  # the lead only if needed
         if t.date and len(t.date) == 10 and earliest <= date.fromisoformat(t.date) <= latest:
             return EventDate(date=t.date, basis="time phrase", text=t.text)
     return EventDate(date=published.isoformat(), basis="publication date")
