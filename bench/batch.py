@@ -6,7 +6,9 @@ Prints, for a run on this machine:
 - `--extract-only` over all of EVAL_DIR: articles per second, whole command included;
 - batches of real articles against our loopback OpenAI-compatible server (its own process, so
   it takes no CPU from the batch's interpreter) answering after a fixed latency: wall time
-  against the ideal articles x latency / concurrency, median over repeats.
+  against the ideal articles x latency / concurrency, median over repeats. The 256 x 500 ms
+  x 32 batch runs twice: all in one process (--workers 1) and with the default, which reads
+  and grounds in worker processes from concurrency 16 on.
 """
 
 from __future__ import annotations
@@ -62,8 +64,14 @@ def articles_file(eval_dir: Path, count: int, folder: Path) -> Path:
 
 
 def throughput(
-    eval_dir: Path, count: int, latency: float, concurrency: int, repeats: int = 3
+    eval_dir: Path,
+    count: int,
+    latency: float,
+    concurrency: int,
+    repeats: int = 3,
+    workers: int | None = None,
 ) -> str:
+    """Wall time of `summarise batch` against the ideal; `workers` None: the default."""
     stub, url = start_loopback(latency)
     ratios, walls = [], []
     try:
@@ -73,6 +81,7 @@ def throughput(
                 argv = ["batch", str(source), "--model", "stub", "--base-url", url, "--no-cache"]
                 argv += ["--concurrency", str(concurrency), "-o", str(Path(tmp) / "out.jsonl")]
                 argv += ["--restart", "-q"]
+                argv += ["--workers", str(workers)] if workers else []
                 started = time.perf_counter()
                 cli(argv, out=io.StringIO(), err=io.StringIO())
                 seconds = time.perf_counter() - started
@@ -83,8 +92,10 @@ def throughput(
     finally:
         stub.terminate()
     ideal = count * latency / concurrency
+    processes = f", --workers {workers}" if workers else ""
     figure = (
-        f"{count} articles, latency {latency * 1000:.0f} ms, concurrency {concurrency}: "
+        f"{count} articles, latency {latency * 1000:.0f} ms, concurrency {concurrency}"
+        f"{processes}: "
         f"median {statistics.median(walls):.2f} s, ideal {ideal:.2f} s, "
         f"{statistics.median(ratios):.2f} of ideal "
         f"(min {min(ratios):.2f}, max {max(ratios):.2f}, {repeats} runs)"
@@ -99,6 +110,11 @@ def main() -> list[tuple[str, str, str]]:
         ("`--extract-only` over all of shared/eval", extract_speed(eval_dir), "(none set)"),
         ("batch vs loopback server", throughput(eval_dir, 50, 0.1, 1), "(none set)"),
         ("batch vs loopback server", throughput(eval_dir, 50, 0.1, 8), "(none set)"),
+        (
+            "batch vs loopback server",
+            throughput(eval_dir, 256, 0.5, 32, workers=1),
+            "(one process)",
+        ),
         ("batch vs loopback server", throughput(eval_dir, 256, 0.5, 32), ">= 0.9 of ideal"),
     ]
 

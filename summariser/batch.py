@@ -28,6 +28,7 @@ from .settings import redact
 
 if TYPE_CHECKING:
     from .core import Summariser
+    from .offload import Offload
 
 __all__ = [
     "BatchInput",
@@ -115,6 +116,7 @@ async def abatch(
     skip: Collection[str] = frozenset(),
     concurrency: int = 8,
     rpm: float | None = None,
+    workers: int = 1,
     totals: BatchTotals | None = None,
 ) -> AsyncIterator[BatchRecord]:
     """One record per article, its briefing or the error that stopped it, as each finishes.
@@ -122,7 +124,9 @@ async def abatch(
     Inputs are paths, directories, URLs (fetched with `fetcher`, a default safe one, unless
     `offline`) or `Article`s. Ids in `skip` (already written by an earlier run) yield nothing;
     cached briefings are reused without a model call. Records come in completion order; the
-    embedded model always runs one article at a time.
+    embedded model always runs one article at a time. `workers` > 1 reads and grounds
+    articles in that many processes (offload.py), for fast endpoints at high concurrency; a
+    script that sets it needs the `if __name__ == "__main__":` guard multiprocessing asks for.
 
         async for record in abatch(["feeds/"], Summariser(model="gpt-4o-mini")):
             print(record.id, record.briefing.headline if record.ok else record.error)
@@ -167,6 +171,11 @@ async def abatch(
                 yield BatchRecord.from_json(hit).model_copy(update=update)
 
     width = 1 if summariser.settings.embedded else max(1, concurrency)
+    offload = None
+    if workers > 1 and width > 1:
+        from .offload import Offload
+
+        offload = Offload(workers)
     source = ThreadedSource(produce, capacity=2 * width + 16)
     outbox: asyncio.Queue[object] = asyncio.Queue()
     pace = Pace(rpm)
@@ -179,7 +188,7 @@ async def abatch(
                     continue
                 article, key = cast("tuple[Article, str]", work)
                 await pace.wait()
-                record = await _summarise_one(summariser, article)
+                record = await _summarise_one(summariser, article, offload)
                 if cache is not None and record.ok:
                     cache.put(key, record.to_json())
                 await outbox.put(record)
@@ -188,7 +197,7 @@ async def abatch(
         finally:
             await outbox.put(END)
 
-    workers = [asyncio.create_task(worker()) for _ in range(width)]
+    tasks = [asyncio.create_task(worker()) for _ in range(width)]
     running = width
     try:
         while running:
@@ -204,8 +213,10 @@ async def abatch(
             source.release()
     finally:
         source.close()
-        for task in workers:
+        for task in tasks:
             task.cancel()
+        if offload is not None:
+            offload.close()
         if owned:
             await summariser.aclose()
 
@@ -222,12 +233,14 @@ def _count(totals: BatchTotals, record: BatchRecord) -> None:
             totals.completion_tokens += record.usage.completion_tokens
 
 
-async def _summarise_one(summariser: Summariser, item: Article) -> BatchRecord:
+async def _summarise_one(
+    summariser: Summariser, item: Article, offload: Offload | None = None
+) -> BatchRecord:
     """The article's record; any failure becomes an error record, never an exception."""
     started = time.perf_counter()
     try:
-        briefing = await summariser.asummarise(
-            item.text, published=item.published, title=item.title, url=item.url
+        briefing = await summariser._asummarise(  # pyright: ignore[reportPrivateUsage]
+            item.text, item.published, item.title, item.url, None, offload
         )
     except Exception as exc:  # one bad article must not end the batch
         return _record(item, started, error=exc, secret=summariser.settings.api_key)

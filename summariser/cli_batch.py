@@ -7,12 +7,15 @@ evaluate.py. Shared flag groups and the one-line-error parser come from cli.py.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any, TextIO
 
 from .cli import EPILOG, Parser, endpoint_flags, fetcher_for, network_flags
 
 __all__ = ["batch_parser", "eval_parser", "run_batch", "run_eval"]
+
+AUTO_WORKERS_FROM = 16  # --concurrency from which a batch reads and grounds in worker processes
 
 
 def batch_parser() -> argparse.ArgumentParser:
@@ -55,6 +58,13 @@ def batch_parser() -> argparse.ArgumentParser:
         help="articles in flight at once (default 8; the embedded model always runs 1)",
     )
     parser.add_argument("--rpm", type=float, metavar="N", help="at most N model requests a minute")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes that read and ground articles (default: up to 4 when --concurrency "
+        "is 16 or more, else 1, which keeps it all in one process)",
+    )
     endpoint_flags(parser)
     parser.add_argument(
         "--price",
@@ -149,6 +159,7 @@ def run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 skip=skip,
                 concurrency=args.concurrency,
                 rpm=args.rpm,
+                workers=_workers(args),
                 totals=totals,
             )
 
@@ -179,6 +190,14 @@ def run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         not_modified = fetcher.not_modified if fetcher is not None else 0
         err.write(summary_line(totals, seconds, cost, not_modified) + "\n")
     return 0
+
+
+def _workers(args: argparse.Namespace) -> int:
+    """--workers, else the default: one process per core (at most 4) once the concurrency is
+    high enough for one interpreter's CPU to hold a fast endpoint back."""
+    if args.workers is not None:
+        return max(1, args.workers)
+    return min(4, os.cpu_count() or 1) if args.concurrency >= AUTO_WORKERS_FROM else 1
 
 
 def _cache_path(args: argparse.Namespace) -> Path:

@@ -20,12 +20,14 @@ from .draft import Draft
 from .errors import InvalidOutputError, ModelError, SummariserError
 from .messages import PROMPT_VERSION, build_messages, prompt_hash
 from .providers import Endpoint, connect, reask_policy, response_model
-from .reading import parse_published, read_for_model
+from .reading import Reading, parse_published, read_for_model
 from .schema import Briefing, RunInfo, Usage
 from .settings import Settings, protect, redact
 
 if TYPE_CHECKING:
     import openai
+
+    from .offload import Offload
 
 __all__ = ["MAX_TOKENS", "Summariser", "asummarise", "parse_published", "summarise"]
 
@@ -46,6 +48,29 @@ class _Call:
     started: float
     asked: float
     warnings: list[str]
+
+    def assembly(self) -> dict[str, Any]:
+        """The keyword arguments `assemble` takes besides the draft and the text."""
+        return {
+            "published": self.published,
+            "title": self.title,
+            "url": self.url,
+            "strict": self.strict,
+        }
+
+
+def read_and_ask(
+    text: str, max_chars: int, title: str | None, output_language: str
+) -> tuple[Reading, list[dict[str, str]]]:
+    """What the model may read of the article, and the messages that ask it. Pure, so a
+    batch can run it in a worker process."""
+    reading = read_for_model(text, max_chars)
+    return reading, build_messages(reading.read, title=title, output_language=output_language)
+
+
+def assemble_dump(draft: dict[str, Any], text: str, **options: Any) -> Briefing:
+    """`assemble` from the draft as plain data: the form that crosses to a worker process."""
+    return assemble(Draft.model_validate(draft), text, **options)
 
 
 class Summariser:
@@ -169,7 +194,28 @@ class Summariser:
         url: str | None = None,
         strict: bool | None = None,
     ) -> Briefing:
-        call = self._prepare(text, published, title, url, strict, asynchronous=True)
+        return await self._asummarise(text, published, title, url, strict)
+
+    async def _asummarise(
+        self,
+        text: str,
+        published: date | datetime | str | None,
+        title: str | None,
+        url: str | None,
+        strict: bool | None,
+        offload: Offload | None = None,
+    ) -> Briefing:
+        """`asummarise`, with its pure steps in `offload`'s processes when a batch gives one."""
+        started = time.perf_counter()
+        parts = None
+        if offload is not None:
+            settings = self.settings
+            parts = await offload.run(
+                read_and_ask, text, settings.max_chars, title, settings.output_language
+            )
+        call = self._prepare(
+            text, published, title, url, strict, asynchronous=True, parts=parts, started=started
+        )
         ask = self._async_client().create_with_completion(
             response_model=response_model(), max_retries=call.policy, **call.request
         )
@@ -183,7 +229,12 @@ class Summariser:
         except Exception as exc:
             error = self._translate(exc)
         else:
-            return self._finish(call, draft, completion)
+            briefing = None
+            if offload is not None:
+                briefing = await offload.run(
+                    assemble_dump, draft.model_dump(), call.text, **call.assembly()
+                )
+            return self._finish(call, draft, completion, briefing)
         raise error  # outside the except: the SDK error (it may quote a key) is not chained
 
     def _prepare(
@@ -195,16 +246,20 @@ class Summariser:
         strict: bool | None,
         *,
         asynchronous: bool,
+        parts: tuple[Reading, list[dict[str, str]]] | None = None,
+        started: float | None = None,
     ) -> _Call:
-        """Check the input and build the request; connects (loads the model) on first use."""
-        started = time.perf_counter()
+        """Check the input and build the request (unless `parts` brings it, built elsewhere);
+        connects (loads the model) on first use."""
+        started = time.perf_counter() if started is None else started
         day = parse_published(published)
-        reading = read_for_model(text, self.settings.max_chars)
+        settings = self.settings
+        reading, messages = parts or read_and_ask(
+            text, settings.max_chars, title, settings.output_language
+        )
         warnings = list(reading.warnings)
         if not day:
             warnings.append("no publication date: relative dates left unresolved")
-        read, text = reading.read, reading.ground_in
-        messages = build_messages(read, title=title, output_language=self.settings.output_language)
         request = {
             "model": self.endpoint.model,
             "messages": messages,
@@ -212,7 +267,7 @@ class Summariser:
             "max_tokens": MAX_TOKENS,
         }
         return _Call(
-            text=text,
+            text=reading.ground_in,
             published=day,
             title=title,
             url=url,
@@ -224,16 +279,12 @@ class Summariser:
             warnings=warnings,
         )
 
-    def _finish(self, call: _Call, draft: Draft, completion: Any) -> Briefing:
+    def _finish(
+        self, call: _Call, draft: Draft, completion: Any, briefing: Briefing | None = None
+    ) -> Briefing:
+        """The briefing (assembled here unless given) with its run information."""
         model_seconds = time.perf_counter() - call.asked
-        briefing = assemble(
-            draft,
-            call.text,
-            published=call.published,
-            title=call.title,
-            url=call.url,
-            strict=call.strict,
-        )
+        briefing = briefing or assemble(draft, call.text, **call.assembly())
         usage = _usage(getattr(draft, "_total_usage", None) or getattr(completion, "usage", None))
         briefing.meta = RunInfo(
             model=self.endpoint.model,

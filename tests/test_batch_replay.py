@@ -63,3 +63,24 @@ def test_batch_cli_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, v
     assert "4 cached" in stderr.getvalue() and vcr.play_count == played
     cached = {r["id"]: r["briefing"] for r in map(json.loads, stdout.getvalue().splitlines())}
     assert cached == {key: r["briefing"] for key, r in records.items()}
+
+
+@pytest.mark.vcr(*CASSETTES, allow_playback_repeats=True)
+def test_worker_processes_give_the_same_briefings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading and grounding in worker processes (--workers 2): the requests still match the
+    recordings byte for byte, and every briefing equals the one-process briefing."""
+    monkeypatch.setenv("SUMMARISER_API_KEY", CANARY_KEY)
+    found = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"workers-{workers}.jsonl"
+        argv = ["batch", *(str(EVAL / "articles" / f"{a}.json") for a in ARTICLES)]
+        argv += ["--model", RECORDED_MODEL, "--base-url", RECORD_URL, "--offline", "--no-cache"]
+        argv += ["--concurrency", "4", "--workers", workers, "-o", str(out), "-q"]
+        stderr = io.StringIO()
+        assert main(argv, out=io.StringIO(), err=stderr) == 0, stderr.getvalue()
+        lines = out.read_text(encoding="utf-8").splitlines()
+        found[workers] = {r["id"]: r["briefing"] for r in map(json.loads, lines)}
+    assert set(found["2"]) == set(ARTICLES)
+    assert found["2"] == found["1"]
