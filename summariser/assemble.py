@@ -7,13 +7,13 @@ flagged (grounded=False) unless `strict`, which drops them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from itertools import chain
 from typing import TypeVar
 
 from .dates import resolve, spot
-from .draft import Draft
+from .draft import Draft, DraftAllegation
 from .grounding import Locator, normalise
 from .schema import (
     Actor,
@@ -65,14 +65,13 @@ def assemble(
     allegations = _unique(
         (
             Allegation(
-                claim=a.claim,
+                claim=claim,
                 made_by=a.made_by,
                 against=a.against or None,
                 status=a.status,
-                evidence=_best_evidence(locator, a.quote, a.claim),
+                evidence=_best_evidence(locator, a.quote, claim),
             )
-            for a in draft.allegations
-            if a.claim
+            for claim, a in _own_claims(draft.allegations)
         ),
         key=lambda a: normalise(a.claim),
     )
@@ -134,7 +133,7 @@ def _time(
 # The main event is recent: news reports what happened up to a fortnight before publication,
 # or what is due within the week after; older and later days are background.
 _RECENT = (timedelta(days=-14), timedelta(days=7))
-_LEAD_CHARS = 600  # the lead, where news states its main event and its day
+_LEAD_CHARS = 900  # the lead (first paragraph or two), where news states its main event and its day
 
 
 def event_date(
@@ -158,6 +157,25 @@ def _sentence_around(text: str, evidence: Evidence) -> str:
     left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
     rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i != -1]
     return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def _own_claims(allegations: Iterable[DraftAllegation]) -> Iterator[tuple[str, DraftAllegation]]:
+    """Each allegation with its claim. A small model often copies the claim it wrote for one
+    quote under the next quotes; such a repeat says nothing of its own quote, so the quote
+    (the article's words) stands as its claim. The same claim under the same quote is a plain
+    repeat and is dropped."""
+    claims: set[str] = set()
+    written: set[tuple[str, str]] = set()  # (claim, quote) as the model wrote them
+    for allegation in allegations:
+        claim, quote = allegation.claim, allegation.quote
+        pair = (normalise(claim), normalise(quote))
+        if not claim or pair in written:
+            continue
+        written.add(pair)
+        if pair[0] in claims and pair[1] and pair[1] not in claims:
+            claim = quote
+        claims.add(normalise(claim))
+        yield claim, allegation
 
 
 def _best_evidence(locator: Locator, quote: str, fallback: str) -> Evidence:

@@ -121,6 +121,8 @@ class DraftTime(_DraftItem):
     event: Line = Field(description="What happens then.")
 
 
+# It still copies one claim under several quotes at times: assemble._own_claims answers that.
+# (The docstring below is part of the JSON Schema the model is sent; edit it with the cassettes.)
 class DraftAllegation(_DraftItem):
     """Evidence first: a small model that copies the sentence before it sums it up writes a
     different claim for each sentence, and finds its speaker there, instead of restating one

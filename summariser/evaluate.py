@@ -10,7 +10,10 @@ share of articles where a predicted ISO date (a time phrase's or the main event'
 gold `parsed` date (the gold is noisy).
 allegations (attribution gold): the share of predicted allegations matching a gold attributed
 statement (F1 >= 0.4 on claim or quote), how often a matched one's `made_by` names the gold
-source, and allegations per article. Plus the share of items grounded, time and tokens.
+source, and allegations per article. PolNeAR's source is often a pronoun ("she" for Warren),
+which no name can match, so a second figure also counts made_by right when the gold source is
+a pronoun and a name of made_by's is written in the 400 characters before it. Plus the share
+of items grounded, time and tokens.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ class ArticleScore:
     allegations: int = 0
     matched: int = 0
     made_by_right: int = 0
+    made_by_resolved: int = 0  # right, or the gold source is a pronoun standing for made_by
     attribution_gold: bool = False
     grounded: tuple[int, int] = (0, 0)
     seconds: float | None = None
@@ -101,7 +105,7 @@ def score_article(article: dict[str, Any], record: dict[str, Any]) -> ArticleSco
                 score.misses["when"] = [f"gold {sorted(days)}, said {sorted(said)}"]
     elif gold.get("scheme") == "polnear-attribution":
         score.attribution_gold = True
-        _score_allegations(score, gold, briefing["allegations"])
+        _score_allegations(score, gold, briefing["allegations"], article["text"])
     return score
 
 
@@ -124,26 +128,41 @@ def _recall(
 
 
 def _score_allegations(
-    score: ArticleScore, gold: dict[str, Any], allegations: list[dict[str, Any]]
+    score: ArticleScore, gold: dict[str, Any], allegations: list[dict[str, Any]], text: str
 ) -> None:
     statements = [
-        (" ".join(c["text"] for c in a["content"]), " ".join(s["text"] for s in a["source"]))
+        (
+            " ".join(c["text"] for c in a["content"]),
+            " ".join(s["text"] for s in a["source"]),
+            a["source"][0]["spans"][0][0] if a["source"] and a["source"][0]["spans"] else None,
+        )
         for annotation in gold["annotations"]
         for a in annotation["attributions"]
     ]
     score.allegations = len(allegations)
     for allegation in allegations:
         said = [allegation["claim"], allegation["evidence"]["quote"]]
-        best, source = 0.0, ""
-        for content, who in statements:
-            f1 = max(overlap_f1(text, content) for text in said)
+        best, source, where = 0.0, "", None
+        for content, who, at in statements:
+            f1 = max(overlap_f1(phrase, content) for phrase in said)
             if f1 > best:
-                best, source = f1, who
-        if best >= CLAIM_HIT:
-            score.matched += 1
-            made_by = allegation["made_by"]
-            if overlap_f1(made_by, source) >= NAME_HIT or _names(made_by, source):
-                score.made_by_right += 1
+                best, source, where = f1, who, at
+        if best < CLAIM_HIT:
+            score.misses.setdefault("allegations", []).append(allegation["claim"])
+            continue
+        score.matched += 1
+        made_by = allegation["made_by"]
+        if overlap_f1(made_by, source) >= NAME_HIT or _names(made_by, source):
+            score.made_by_right += 1
+            score.made_by_resolved += 1
+            continue
+        score.misses.setdefault("made_by", []).append(f"said {made_by!r}, gold {source!r}")
+        if normalise(source) in _PRONOUNS and where is not None:
+            # Who "she" is: a name of made_by's written in the 400 characters before it.
+            score.made_by_resolved += _names(text[max(0, where - 400) : where], made_by)
+
+
+_PRONOUNS = frozenset("he she they we i it him her them his their its who".split())  # noqa: SIM905
 
 
 def _names(made_by: str, source: str) -> bool:
@@ -179,6 +198,9 @@ def summarise_scores(scores: list[ArticleScore]) -> dict[str, Any]:
             [(float(s.matched), float(s.allegations)) for s in attribution]
         ),
         "made_by_right": ratio([(float(s.made_by_right), float(s.matched)) for s in attribution]),
+        "made_by_right_pronouns_resolved": ratio(
+            [(float(s.made_by_resolved), float(s.matched)) for s in attribution]
+        ),
         "grounded": ratio([(float(a), float(b)) for a, b in (s.grounded for s in scores)]),
         "seconds_per_article": round(sum(timed) / len(timed), 2) if timed else None,
         "tokens_per_article": round(sum(counted) / len(counted)) if counted else None,

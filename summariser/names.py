@@ -70,14 +70,16 @@ def _only_inside_longer(name: str, names: list[str], counts: dict[str, int]) -> 
 
 
 def _without_title_case_lines(text: str) -> str:
-    """Blank headline-style lines ("Clinton Was Headed to ER But Diverted"): every word is
-    capitalised there, so capitals say nothing about names. Offsets are kept."""
+    """Blank headline-style lines ("Clinton Was Headed to ER But Diverted"), where every word
+    is capitalised so capitals say nothing about names, and short capitalised labels on a line
+    of their own ("ABSTRACT.", "FULL TEXT."), which are page furniture. Offsets are kept."""
 
     def blank(line: re.Match[str]) -> str:
         words = re.findall(r"[^\W\d_][\w'’-]*", line.group(0))
         long = [w for w in words if len(w) > 3]
         title_case = len(words) >= 4 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
-        return " " * len(line.group(0)) if title_case and long else line.group(0)
+        label = 0 < len(words) <= 3 and all(w.isupper() for w in words) and len(long) == len(words)
+        return " " * len(line.group(0)) if (title_case and long) or label else line.group(0)
 
     return re.sub(r"[^\n]+", blank, text)
 

@@ -64,6 +64,46 @@ def test_scores_follow_the_gold_and_the_readme_rules() -> None:
     assert score.when is True and score.grounded == (3, 3) and score.tokens == 900
 
 
+def test_allegations_scored_against_attributed_statements_with_their_misses() -> None:
+    article = gold("polnear-west-journal_2016-09-14_clinton-hid-past-health-problems")
+    evidence = {"quote": "", "start": None, "end": None, "grounded": True, "match": "exact"}
+    leg = "Clinton allowed her staff and the public to think her right leg had a pulled muscle"
+
+    def allegation(claim: str, made_by: str) -> dict[str, Any]:
+        return {"claim": claim, "made_by": made_by, "evidence": evidence}
+
+    briefing = {
+        "who": [],
+        "where": [],
+        "when": [],
+        "stakes": [],
+        "allegations": [
+            allegation(leg, "Dr. Connie Mariano"),  # the gold source
+            allegation(leg + " and not a blood clot", "Western Journalism"),  # the outlet
+            allegation("The moon is made of cheese", "Mariano"),  # no such statement
+        ],
+    }
+    score = score_article(article, {"briefing": briefing})
+    assert (score.allegations, score.matched, score.made_by_right) == (3, 2, 1)
+    assert score.misses["allegations"] == ["The moon is made of cheese"]
+    assert score.misses["made_by"] == ["said 'Western Journalism', gold 'Dr. Connie Mariano'"]
+
+
+def test_a_pronoun_source_counts_for_the_name_written_just_before_it() -> None:
+    """PolNeAR gives "she" as the source of Warren's words; the strict figure cannot match any
+    name to it, the resolved one looks for made_by's name in the 400 characters before."""
+    article = gold("polnear-huff-post_2016-09-20_elizabeth-warren-hammers-wells-f")
+    evidence = {"quote": "", "start": None, "end": None, "grounded": True, "match": "exact"}
+    squeezed = "You squeezed employees to the breaking point to drive up the stock price"
+    briefing: dict[str, Any] = {"who": [], "where": [], "when": [], "stakes": []}
+    # Stumpf is named there too ("Warren told Stumpf"): the approximation's known limit, which
+    # is why the strict figure stays the one reported against the target.
+    for made_by, resolved in (("Elizabeth Warren", 1), ("John Stumpf", 1), ("Jon Tester", 0)):
+        allegation = {"claim": squeezed, "made_by": made_by, "evidence": evidence}
+        score = score_article(article, {"briefing": {**briefing, "allegations": [allegation]}})
+        assert (score.matched, score.made_by_right, score.made_by_resolved) == (1, 0, resolved)
+
+
 @pytest.mark.vcr(*CASSETTES)
 def test_eval_command_on_recorded_briefings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -96,6 +96,16 @@ def test_checklists_put_places_apart_and_skip_headline_capitals() -> None:
     assert where == ["New York", "Manhattan", "Hebei Province"]
 
 
+def test_capitalised_labels_on_their_own_line_are_not_names() -> None:
+    """A ProQuest-style export (shared/eval's NYT article) carries "ABSTRACT." and "FULL
+    TEXT." lines; the model listed "FULL TEXT" as the source of three allegations."""
+    from summariser.names import checklists
+
+    text = "ABSTRACT.\n\nThe program is debated.\n\nFULL TEXT.\n\nThe FBI said on Monday that NATO officers had met Kim Davis."
+    who, _ = checklists(text)
+    assert who == ["FBI", "NATO", "Kim Davis"]
+
+
 def test_place_shares_count_names_written_after_a_locative() -> None:
     from summariser.names import place_shares
 
