@@ -229,12 +229,12 @@ class Summariser:
         except Exception as exc:
             error = self._translate(exc)
         else:
-            briefing = None
+            answered, briefing = time.perf_counter(), None
             if offload is not None:
                 briefing = await offload.run(
                     assemble_dump, draft.model_dump(), call.text, **call.assembly()
                 )
-            return self._finish(call, draft, completion, briefing)
+            return self._finish(call, draft, completion, briefing, answered)
         raise error  # outside the except: the SDK error (it may quote a key) is not chained
 
     def _prepare(
@@ -280,10 +280,15 @@ class Summariser:
         )
 
     def _finish(
-        self, call: _Call, draft: Draft, completion: Any, briefing: Briefing | None = None
+        self,
+        call: _Call,
+        draft: Draft,
+        completion: Any,
+        briefing: Briefing | None = None,
+        answered: float | None = None,
     ) -> Briefing:
         """The briefing (assembled here unless given) with its run information."""
-        model_seconds = time.perf_counter() - call.asked
+        model_seconds = (answered or time.perf_counter()) - call.asked
         briefing = briefing or assemble(draft, call.text, **call.assembly())
         usage = _usage(getattr(draft, "_total_usage", None) or getattr(completion, "usage", None))
         briefing.meta = RunInfo(
