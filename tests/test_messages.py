@@ -101,7 +101,10 @@ def test_capitalised_labels_on_their_own_line_are_not_names() -> None:
     TEXT." lines; the model listed "FULL TEXT" as the source of three allegations."""
     from summariser.names import checklists
 
-    text = "ABSTRACT.\n\nThe program is debated.\n\nFULL TEXT.\n\nThe FBI said on Monday that NATO officers had met Kim Davis."
+    text = (
+        "ABSTRACT.\n\nThe program is debated.\n\nFULL TEXT.\n\n"
+        "The FBI said on Monday that NATO officers had met Kim Davis."
+    )
     who, _ = checklists(text)
     assert who == ["FBI", "NATO", "Kim Davis"]
 
