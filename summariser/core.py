@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from .assemble import assemble
 from .draft import Draft
-from .errors import InvalidOutputError, ModelError, SummariserError
+from .errors import ModelError, SummariserError
 from .messages import PROMPT_VERSION, build_messages, prompt_hash
 from .providers import Endpoint, connect, reask_policy, response_model
 from .reading import Reading, parse_published, read_for_model
-from .schema import Briefing, RunInfo, Usage
-from .settings import Settings, protect, redact
+from .schema import Briefing, RunInfo
+from .sdk_errors import translate, usage_of
+from .settings import Settings, protect
 
 if TYPE_CHECKING:
     import openai
@@ -180,7 +181,7 @@ class Summariser:
                 response_model=response_model(), max_retries=call.policy, **call.request
             )
         except Exception as exc:
-            error = self._translate(exc)
+            error = translate(exc, self.settings, MAX_TOKENS)
         else:
             return self._finish(call, draft, completion)
         raise error  # outside the except: the SDK error (it may quote a key) is not chained
@@ -227,7 +228,7 @@ class Summariser:
                 "(SUMMARISER_DEADLINE)"
             )
         except Exception as exc:
-            error = self._translate(exc)
+            error = translate(exc, self.settings, MAX_TOKENS)
         else:
             answered, briefing = time.perf_counter(), None
             if offload is not None:
@@ -290,7 +291,7 @@ class Summariser:
         """The briefing (assembled here unless given) with its run information."""
         model_seconds = (answered or time.perf_counter()) - call.asked
         briefing = briefing or assemble(draft, call.text, **call.assembly())
-        usage = _usage(getattr(draft, "_total_usage", None) or getattr(completion, "usage", None))
+        usage = usage_of(getattr(draft, "_total_usage", None) or getattr(completion, "usage", None))
         briefing.meta = RunInfo(
             model=self.endpoint.model,
             provider=self.endpoint.provider,
@@ -303,83 +304,6 @@ class Summariser:
             warnings=call.warnings,
         )
         return briefing
-
-    def _translate(self, exc: Exception) -> SummariserError:
-        """Our error for whatever the SDK or instructor raised, with secrets scrubbed."""
-        if isinstance(exc, SummariserError):
-            return exc
-        import openai
-        from instructor.core.exceptions import (
-            IncompleteOutputException,
-            InstructorRetryException,
-        )
-
-        key = self.settings.api_key
-        cause: BaseException = exc
-        if isinstance(exc, InstructorRetryException) and exc.__cause__ is not None:
-            cause = exc.__cause__
-        if isinstance(cause, openai.APIStatusError):
-            detail = redact(_api_message(cause), key)
-            wait = cause.response.headers.get("retry-after")
-            later = f" (it asks to retry after {wait[:40]})" if wait else ""
-            return ModelError(
-                f"model endpoint answered HTTP {cause.status_code}: {detail}{later}",
-                status_code=cause.status_code,
-            )
-        if isinstance(cause, openai.APITimeoutError):
-            return ModelError(f"model endpoint timed out after {self.settings.timeout:g} s")
-        if isinstance(cause, openai.APIConnectionError):
-            where = self.settings.base_url or "the default OpenAI endpoint"
-            return ModelError(f"cannot reach the model endpoint at {redact(where, key)}")
-        if isinstance(cause, IncompleteOutputException) or isinstance(
-            exc, IncompleteOutputException
-        ):
-            return InvalidOutputError(
-                f"model output was cut off at {MAX_TOKENS} tokens", attempts=1
-            )
-        if isinstance(exc, InstructorRetryException):
-            last = _completion_text(exc.last_completion)
-            return InvalidOutputError(
-                f"model output did not validate after {exc.n_attempts} attempt(s): "
-                + redact(_first_line(str(cause)), key),
-                attempts=exc.n_attempts,
-                last_output=last,
-                usage=_usage(exc.total_usage).model_dump(),
-            )
-        return ModelError(redact(f"{type(exc).__name__}: {_first_line(str(exc))}", key))
-
-
-def _usage(raw: Any) -> Usage:
-    if raw is None:
-        return Usage()
-    get = raw.get if isinstance(raw, dict) else lambda name, default=0: getattr(raw, name, default)
-    prompt, completion = int(get("prompt_tokens", 0) or 0), int(get("completion_tokens", 0) or 0)
-    return Usage(
-        prompt_tokens=prompt,
-        completion_tokens=completion,
-        total_tokens=int(get("total_tokens", 0) or 0) or prompt + completion,
-    )
-
-
-def _api_message(error: Any) -> str:
-    body = getattr(error, "body", None)
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict) and inner.get("message"):
-            return _first_line(str(inner["message"]))
-    return _first_line(getattr(error, "message", "") or str(error))
-
-
-def _completion_text(completion: Any) -> str | None:
-    try:
-        return completion.choices[0].message.content
-    except (AttributeError, IndexError, TypeError):
-        return None
-
-
-def _first_line(text: str) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line[:300]
 
 
 @lru_cache(maxsize=4)
