@@ -1,7 +1,8 @@
 """Turn the model's draft into a briefing: ground every item, resolve dates, merge duplicates.
 
 Pure and deterministic: same draft and article, same briefing. Ungrounded items are kept and
-flagged (grounded=False) unless `strict`, which drops them.
+flagged (grounded=False) unless `strict`, which drops them; what code adds or drops besides
+(the lead's people and place, copies of the prompt's examples) is in amend.py.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date, timedelta
 from itertools import chain
 from typing import TypeVar
 
+from .amend import names_something, not_copied, people_in_lead, places_in_lead
 from .dates import resolve, spot
 from .draft import Draft, DraftAllegation
 from .grounding import Locator, normalise
@@ -48,16 +50,19 @@ def assemble(
     who = _merge_people(
         Actor(name=a.name, kind=a.kind, role=a.role, evidence=locator.locate(a.name))
         for a in draft.who
-        if a.name and not _is_time(a.name)
+        if names_something(a.name) and not _is_time(a.name)
     )
+    lead = first_sentences(text[:_LEAD_CHARS], _LEAD_SENTENCES)
+    who += people_in_lead(who, lead, locator)
     where = _unique(
         (
             Place(name=p.name, kind=p.kind, evidence=locator.locate(p.name))
             for p in draft.where
-            if p.name and not _is_time(p.name)
+            if names_something(p.name) and not _is_time(p.name)
         ),
         key=lambda p: normalise(p.name),
     )
+    where += places_in_lead(where, lead, locator)
     when = _unique(
         (_time(t.text, t.event, locator, published, language) for t in draft.when if t.text),
         key=lambda t: (normalise(t.text), t.date),
@@ -67,7 +72,7 @@ def assemble(
             Allegation(
                 claim=claim,
                 made_by=a.made_by,
-                against=a.against or None,
+                against=a.against if names_something(a.against) else None,
                 status=a.status,
                 evidence=_best_evidence(locator, a.quote, claim),
             )
@@ -85,6 +90,8 @@ def assemble(
         ),
         key=lambda s: normalise(s.what),
     )
+    who, where, when = not_copied(who), not_copied(where), not_copied(when)
+    allegations, stakes = not_copied(allegations), not_copied(stakes)
     if strict:
         who, where, when = _grounded(who), _grounded(where), _grounded(when)
         allegations, stakes = _grounded(allegations), _grounded(stakes)
@@ -133,6 +140,7 @@ def _time(
 # The main event is recent: news reports what happened up to a fortnight before publication,
 # or what is due within the week after; older and later days are background.
 _RECENT = (timedelta(days=-14), timedelta(days=7))
+_LEAD_SENTENCES = 2  # where a lead names the main event's people and its exact place
 _LEAD_CHARS = 900  # the lead (first paragraph or two), where news states its main event and its day
 
 

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .grounding import normalise
+from .grounding import normalise, overlap_f1
 
 if TYPE_CHECKING:
     from .cache import BriefingCache
@@ -42,16 +41,6 @@ __all__ = [
 
 NAME_HIT = 0.5
 CLAIM_HIT = 0.4
-
-
-def overlap_f1(a: str, b: str) -> float:
-    """Token-overlap F1 of two phrases, lower-cased with punctuation stripped."""
-    left, right = Counter(normalise(a).split()), Counter(normalise(b).split())
-    common = sum((left & right).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(left.values()), common / sum(right.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 @dataclass

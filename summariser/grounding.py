@@ -8,6 +8,7 @@ original text in Unicode code points, so `text[start:end]` is the quote for any 
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -15,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .schema import Evidence
 
-__all__ = ["Locator", "normalise"]
+__all__ = ["Locator", "normalise", "overlap_f1"]
 
 FUZZY_MIN_SCORE = 88.0  # rapidfuzz partial_ratio, 0-100; below this a quote counts as not found
 
@@ -32,6 +33,16 @@ def _fold(char: str) -> str:
 def normalise(text: str) -> str:
     """The comparison form of a phrase: folded characters, single spaces, no edges."""
     return " ".join("".join(_fold(c) for c in text).split())
+
+
+def overlap_f1(a: str, b: str) -> float:
+    """Token-overlap F1 of two phrases, lower-cased with punctuation stripped."""
+    left, right = Counter(normalise(a).split()), Counter(normalise(b).split())
+    common = sum((left & right).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(left.values()), common / sum(right.values())
+    return 2 * precision * recall / (precision + recall)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,9 +18,10 @@ from jinja2 import Environment, StrictUndefined, Template
 
 from .dates import spot
 from .draft import Draft
+from .grounding import normalise
 from .names import checklists
 
-__all__ = ["PROMPT_VERSION", "build_messages", "prompt_hash", "read_packaged"]
+__all__ = ["PROMPT_VERSION", "build_messages", "prompt_examples", "prompt_hash", "read_packaged"]
 
 PROMPT_VERSION = "2"
 _TEMPLATES = ("system.j2", "user.j2")
@@ -52,6 +54,15 @@ def prompt_hash() -> str:
         digest.update(read_packaged("prompts", name).encode())
     digest.update(json.dumps(Draft.model_json_schema(), sort_keys=True).encode())
     return digest.hexdigest()[:12]
+
+
+@cache
+def prompt_examples() -> frozenset[str]:
+    """The example phrases the instructions quote ("until 13 September", "a gunman"), in
+    comparison form. A small model sometimes copies them into its answer as if the article
+    said them; an item that is one of these and is not found in the article is such a copy."""
+    quoted = re.findall(r'"([^"\n]+)"', read_packaged("prompts", "system.j2"))
+    return frozenset(filter(None, map(normalise, quoted)))
 
 
 def _fence(text: str, title: str | None) -> str:

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["candidate_names", "checklists", "unnamed_actors"]
+__all__ = ["candidate_names", "checklists", "place_phrases", "unnamed_actors"]
 
-_WORD = r"[A-Z][\w'’.-]*[\w]|[A-Z]"
+# A word of a name; an initial or a dotted abbreviation ("E.", "U.S.", "Mt.") keeps its dot
+# when another capitalised word follows, so "Charles E. Schumer" and "U.S. Court of Appeals"
+# stay whole instead of ending at the dot.
+_WORD = r"(?:[A-Z]\.)+(?=\s+[A-Z])|[A-Z][a-z]{1,2}\.(?=\s+[A-Z])|[A-Z][\w'’.-]*[\w]|[A-Z]"
 _CONNECTOR = r"(?:of|the|de|da|do|dos|das|del|la|al|bin|von|van|for)"
 _NAME = re.compile(rf"\b(?:{_WORD})(?:\s+(?:{_CONNECTOR}\s+)?(?:{_WORD}))*")
 # Capitalised words that start sentences or titles but are not names on their own.
@@ -23,32 +26,48 @@ _COMMON = set(
     While After Before Since Until During According Earlier Later Also However Meanwhile Some
     Many Most Analysts Officials He She They We I You His Her Their Our Mr Mrs Ms Dr Sir
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Read More Video Photo Image Share
-    Advertisement Related Getty Images Reuters AP AFP""".split()  # noqa: SIM905
+    June July August September October November December Feb Apr Aug Sep Sept Oct Nov Dec
+    Tue Wed Thu Both Senators Sens Reps Read More Video Photo Image Share Advertisement Related
+    Getty GETTY Images Reuters REUTERS AP AFP PA SWNS EPA""".split()  # noqa: SIM905
 )
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_CLIPPED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 MAX_NAMES = 30
 
 
 def candidate_names(text: str, limit: int = MAX_NAMES, *, standalone: bool = False) -> list[str]:
     """Distinct capitalised names in order of first appearance, most-mentioned kept first."""
+    return _select(*_scan(text), limit=limit, standalone=standalone)
+
+
+def _scan(text: str) -> tuple[list[str], dict[str, int]]:
+    """Every capitalised name once, in order of first appearance, and how often it is written.
+    The costly pass over the text: `checklists` makes it once for both of its lists."""
     counts: dict[str, int] = {}
     mid_sentence: set[str] = set()
     for match in _NAME.finditer(_without_title_case_lines(text)):
         words = re.sub(r"['’]s\b", "", match.group(0)).split()
-        while words and words[0] in _COMMON:
+        if _CLIPPED.fullmatch(words[-1]) and text[match.end() : match.end() + 1] == ".":
+            words[-1] += "."  # "the U.S. economy": the dot the word pattern left behind
+        while words and words[0].rstrip(".") in _COMMON:
             words = words[1:]
-        while words and (words[-1] in _COMMON or re.fullmatch(_CONNECTOR, words[-1])):
+        while words and (words[-1].rstrip(".") in _COMMON or re.fullmatch(_CONNECTOR, words[-1])):
             words = words[:-1]
         if not words:
             continue
-        name = " ".join(words).rstrip(".'’")
+        name = " ".join(words)
+        if not _DOTTED.fullmatch(words[-1]):  # "U.S." keeps its last dot; "Smith." does not
+            name = name.rstrip(".'’")
         if len(name) < 2 or name.isdigit():
             continue
         counts[name] = counts.get(name, 0) + 1
         if not _starts_sentence(text, match.start()):
             mid_sentence.add(name)
     # One capitalised word seen only at sentence starts ("Instead") is most likely not a name.
-    names = [n for n in counts if " " in n or n.isupper() or n in mid_sentence]
+    return [n for n in counts if " " in n or n.isupper() or n in mid_sentence], counts
+
+
+def _select(names: list[str], counts: dict[str, int], *, limit: int, standalone: bool) -> list[str]:
     # A name contained in a longer candidate ("Kim" in "Kim Jong-un") adds nothing, unless
     # `standalone` asks for names also written on their own ("Croydon" beside "Croydon
     # University Hospital"), which the places checklist wants.
@@ -91,6 +110,38 @@ _PLACE_WORD = re.compile(
     r"\b(?:Province|County|City|Village|District|Region|State|Street|Road|Avenue|Square|Station|"
     r"Airport|Port|River|Valley|Island|Islands|Bridge|Mosque|Church|Stadium|Hospital)$"
 )
+
+
+# A precise location as news writes it: "near the Sandilands stop on Addiscombe Road", "in a
+# tunnel near Sandlilands tram station", "in the northern Afghan city of Mazar-i-Sharif". A
+# locative, then capitalised words and place nouns (each with up to two plain words before
+# it), joined by "of", "near", "in" ... English only.
+_PLACE_NOUN = (
+    r"(?:tunnel|stop|station|underpass|road|street|bridge|junction|crossing|area|city|town|"
+    r"village|province|region|district|suburb|county|state|airport|hospital|stadium|hotel|"
+    r"compound|consulate|embassy|base|camp|market|square|mosque|church|school|centre|center|"
+    r"building|track|circuit|line|port|border)"
+)
+_PLACE_PART = (
+    r"(?:(?!(?:The|A|An|This|That|It|He|She|They|We|I)\b)[A-Z][\w'’.-]*\w"
+    rf"|(?:[a-z][\w-]*\s+){{0,2}}{_PLACE_NOUN}\b)"
+)
+_PLACE_PHRASE = re.compile(
+    r"\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an)\s+)?"
+    rf"{_PLACE_PART}(?:\s+(?:(?:of|near|on|in|at|the|a|an)\s+)*{_PLACE_PART})*"
+)
+
+
+def place_phrases(text: str) -> list[str]:
+    """Locative phrases of `text` that name a place and say more than its bare name ("near
+    the Sandilands stop on Addiscombe Road", not "in Croydon"), each as written, in order."""
+    found: list[str] = []
+    for match in _PLACE_PHRASE.finditer(text):
+        words = match.group(0).split()[1:]
+        names = [w for w in words if w[0].isupper()]
+        if names and all(w.rstrip(".") not in _COMMON for w in names) and len(words) > 2:
+            found.append(match.group(0))
+    return found
 
 
 def place_shares(names: list[str], text: str) -> dict[str, float]:
@@ -170,9 +221,12 @@ def _is_word(char: str) -> bool:
 def checklists(text: str) -> tuple[list[str], list[str]]:
     """(who, where): names and unnamed people in order of first mention; names written as a
     place at least once. A name mostly written as a place is left out of who."""
-    shares = place_shares(candidate_names(text, standalone=True), text)
+    scanned = _scan(text)
+    shares = place_shares(_select(*scanned, limit=MAX_NAMES, standalone=True), text)
     places = [n for n, share in shares.items() if share > 0]  # a country can be both
-    actors = [n for n in candidate_names(text) if shares.get(n, 0.0) < 0.5]
+    actors = [
+        n for n in _select(*scanned, limit=MAX_NAMES, standalone=False) if shares.get(n, 0.0) < 0.5
+    ]
     actors += unnamed_actors(text)
     actors.sort(key=lambda phrase: text.find(phrase))
     return actors, places

@@ -4,7 +4,7 @@ import pytest
 from jinja2 import UndefinedError
 
 from summariser import messages
-from summariser.names import candidate_names, unnamed_actors
+from summariser.names import candidate_names, checklists, unnamed_actors
 
 from .conftest import seed_text
 
@@ -118,3 +118,50 @@ def test_place_shares_count_names_written_after_a_locative() -> None:
     )
     shares = place_shares(["Hague", "Kunduz", "Paris", "US", "Hebei Province"], text)
     assert shares == {"Hague": 1.0, "Kunduz": 0.5, "Paris": 0.0, "US": 1.0, "Hebei Province": 1.0}
+
+
+def test_initials_and_dotted_abbreviations_do_not_cut_names() -> None:
+    """The NYT and Washington Post articles of shared/eval: "Senators Charles E" and "U.S" were
+    checklist entries, and the model named "U. S." as the source of three allegations."""
+    text = (
+        "Senators Charles E. Grassley and Patrick J. Leahy wrote to the agency. A panel of the "
+        "U.S. Court of Appeals ruled. Rep. Adam Schiff said so. "
+        "Kim Davis met F.B.I. agents in Oct. and they left."
+    )
+    who, _ = checklists(text)
+    assert who == [
+        "Charles E. Grassley",
+        "Patrick J. Leahy",
+        "U.S. Court of Appeals",
+        "Rep. Adam Schiff",
+        "Kim Davis",
+        "F.B.I.",
+    ]
+    assert candidate_names("As Adam Schiff said, the U.S. economy grew, the U.S. said.") == [
+        "Adam Schiff",
+        "U.S.",
+    ]
+
+
+def test_photo_credits_are_not_part_of_a_name() -> None:
+    """shared/eval's Express article: a caption credit runs into the next sentence."""
+    text = (
+        "The race was stopped. GETTY Max Verstappen overtook Kimi Raikkonen. "
+        "PA Martin Bamford was hurt."
+    )
+    who, _ = checklists(text)
+    assert who == ["Max Verstappen", "Kimi Raikkonen", "Martin Bamford"]
+
+
+def test_place_phrases_say_more_than_a_bare_name() -> None:
+    from summariser.names import place_phrases
+
+    text = (
+        "A tram overturned in Croydon on Sunday. It derailed near the Sandilands stop on "
+        "Addiscombe Road. The boy fell on Sunday in a rural village of Hebei Province, in the "
+        "morning, at The Times building."
+    )
+    assert place_phrases(text) == [
+        "near the Sandilands stop on Addiscombe Road",
+        "in a rural village of Hebei Province",
+    ]
