@@ -294,8 +294,8 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _LEAD_REACH = 16  # characters: longer than any lead
-_SPOTTERS = [
-    (re.compile(p, re.IGNORECASE), leads)
+_PATTERNS = [
+    (p, leads)
     for p, leads in (
         (rf"{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", True),
         (rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", True),
@@ -315,6 +315,11 @@ _SPOTTERS = [
         (rf"\b(?:in|since|until|by|from|of|before|after) {_YEAR}\b", False),
     )
 ]
+# The patterns are written in lower case. Matched against the lower-cased text they run about
+# 2.5 times faster than with IGNORECASE; a text whose length lower-casing changes ("İ") keeps
+# IGNORECASE, so offsets always index the text as given.
+_SPOTTERS = [(re.compile(p), leads) for p, leads in _PATTERNS]
+_SPOTTERS_ANY_CASE = [(re.compile(p, re.IGNORECASE), leads) for p, leads in _PATTERNS]
 
 
 def spot(text: str, limit: int = 12) -> list[str]:
@@ -323,8 +328,11 @@ def spot(text: str, limit: int = 12) -> list[str]:
     English patterns only; other languages get no checklist and rely on the model alone.
     """
     found: list[tuple[int, int]] = []
-    for pattern, leads in _SPOTTERS:
-        for m in pattern.finditer(text):
+    folded = text.lower()
+    same_offsets = len(folded) == len(text)
+    spotters, searched = (_SPOTTERS, folded) if same_offsets else (_SPOTTERS_ANY_CASE, text)
+    for pattern, leads in spotters:
+        for m in pattern.finditer(searched):
             begin = m.start()
             if leads:
                 lead = _LEAD.search(text, max(0, begin - _LEAD_REACH), begin)

@@ -100,3 +100,13 @@ def test_other_languages() -> None:
 def test_resolver_never_raises(junk: str) -> None:
     resolve(junk, MONDAY)
     resolve(junk, None, language="xx")
+
+
+def test_the_spotter_gives_the_same_phrases_when_lower_casing_moves_offsets() -> None:
+    """Lower-casing "İ" gives two characters, so the lower-cased text no longer lines up with
+    the article; the spotter then matches the text as given, ignoring case, and still finds
+    the phrases as written."""
+    plain = "Talks in Ankara ended on Monday, 11 September 2023, after LAST WEEK's vote."
+    dotted = plain.replace("Ankara", "İzmir")
+    assert len(dotted.lower()) != len(dotted)
+    assert spot(plain) == spot(dotted) == ["on Monday", "11 September 2023", "after LAST WEEK"]
