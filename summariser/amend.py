@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from .grounding import Locator, normalise, overlap_f1
 from .messages import prompt_examples
-from .names import place_phrases, unnamed_actors
+from .names import names_a_site, place_phrases, unnamed_actors
 from .schema import Actor, Allegation, Place, Stake, TimeRef
 
 __all__ = ["names_something", "not_copied", "people_in_lead", "places_in_lead"]
@@ -48,11 +48,16 @@ def people_in_lead(who: list[Actor], lead: str, locator: Locator) -> list[Actor]
 def places_in_lead(where: list[Place], lead: str, locator: Locator) -> list[Place]:
     """Where exactly the main event happened, as the lead says it ("near the Sandilands stop
     on Addiscombe Road"): a model lists the bare names ("Sandilands"). A locative phrase of the
-    lead that names a place, says more than the name and is covered by no listed place is
-    added as written."""
+    lead is added as written when it names a place the model did not list, or a spot within
+    one (a stop, a tunnel, a consulate); "in the Russian port city of Vladivostok" says no
+    more than a listed "Vladivostok"."""
     added: list[Place] = []
     for phrase in place_phrases(lead):
-        if not any(overlap_f1(phrase, place.name) >= 0.5 for place in [*where, *added]):
+        listed = [*where, *added]
+        folded = f" {normalise(phrase)} "
+        if not names_a_site(phrase) and any(f" {normalise(p.name)} " in folded for p in listed):
+            continue
+        if not any(overlap_f1(phrase, place.name) >= 0.5 for place in listed):
             added.append(Place(name=phrase, kind="other", evidence=locator.locate(phrase)))
     return added
 

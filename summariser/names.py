@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["candidate_names", "checklists", "place_phrases", "unnamed_actors"]
+__all__ = ["candidate_names", "checklists", "names_a_site", "place_phrases", "unnamed_actors"]
 
 # A word of a name; an initial or a dotted abbreviation ("E.", "U.S.", "Mt.") keeps its dot
 # when another capitalised word follows, so "Charles E. Schumer" and "U.S. Court of Appeals"
@@ -116,11 +116,15 @@ _PLACE_WORD = re.compile(
 # tunnel near Sandlilands tram station", "in the northern Afghan city of Mazar-i-Sharif". A
 # locative, then capitalised words and place nouns (each with up to two plain words before
 # it), joined by "of", "near", "in" ... English only.
+_SITE_NOUN = (  # a spot within a town: the precision a bare place name lacks
+    r"(?:tunnel|stop|station|underpass|road|street|bridge|junction|crossing|airport|hospital|"
+    r"stadium|hotel|compound|consulate|embassy|base|camp|market|square|mosque|church|school|"
+    r"centre|center|building|track|circuit|border)"
+)
+_SITE = re.compile(rf"\b{_SITE_NOUN}\b")
 _PLACE_NOUN = (
-    r"(?:tunnel|stop|station|underpass|road|street|bridge|junction|crossing|area|city|town|"
-    r"village|province|region|district|suburb|county|state|airport|hospital|stadium|hotel|"
-    r"compound|consulate|embassy|base|camp|market|square|mosque|church|school|centre|center|"
-    r"building|track|circuit|line|port|border)"
+    rf"(?:{_SITE_NOUN}|area|city|town|village|province|region|district|suburb|county|state|"
+    r"line|port)"
 )
 _PLACE_PART = (
     r"(?:(?!(?:The|A|An|This|That|It|He|She|They|We|I)\b)[A-Z][\w'’.-]*\w"
@@ -142,6 +146,12 @@ def place_phrases(text: str) -> list[str]:
         if names and all(w.rstrip(".") not in _COMMON for w in names) and len(words) > 2:
             found.append(match.group(0))
     return found
+
+
+def names_a_site(phrase: str) -> bool:
+    """True when a place phrase names a spot within a town ("the Sandilands stop"), not only
+    a town or a region ("the Russian port city of Vladivostok")."""
+    return _SITE.search(phrase) is not None
 
 
 def place_shares(names: list[str], text: str) -> dict[str, float]:
