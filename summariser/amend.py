@@ -1,4 +1,4 @@
-"""What code adds to the model's answer, or drops from it, before grounding is final.
+"""What code adds to the model's answer, or drops from it, as the briefing is assembled.
 
 A 1.5B model leaves out what the lead plainly says (the counted victims, the exact spot) and
 sometimes copies the prompt's own examples or writes a placeholder where it has no name. These

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import cache
 
 __all__ = ["resolve", "spot"]
 
@@ -294,32 +295,33 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _LEAD_REACH = 16  # characters: longer than any lead
-_PATTERNS = [
-    (p, leads)
-    for p, leads in (
-        (rf"{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", True),
-        (rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", True),
-        (rf"{_WEEKDAY_WRITTEN_OUT}(?:\s+(?:morning|afternoon|evening|night))?", True),
-        (rf"\b{_MONTH}(?:\s+{_YEAR})?\b(?![\w-])", True),
-        (
-            r"\b(?:yesterday|today|tonight|tomorrow|last night|"
-            r"this (?:morning|afternoon|evening))\b",
-            True,
-        ),
-        (r"\b(?:last|this|next|past|coming) (?:week|weekend|month|year|days|weeks|months)\b", True),
-        (
-            r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) "
-            r"(?:days?|weeks?|months?|years?) ago\b",
-            True,
-        ),
-        (rf"\b(?:in|since|until|by|from|of|before|after) {_YEAR}\b", False),
-    )
-]
+_PATTERNS = (  # (pattern, whether a lead word may precede it)
+    (rf"{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", True),
+    (rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", True),
+    (rf"{_WEEKDAY_WRITTEN_OUT}(?:\s+(?:morning|afternoon|evening|night))?", True),
+    (rf"\b{_MONTH}(?:\s+{_YEAR})?\b(?![\w-])", True),
+    (
+        r"\b(?:yesterday|today|tonight|tomorrow|last night|"
+        r"this (?:morning|afternoon|evening))\b",
+        True,
+    ),
+    (r"\b(?:last|this|next|past|coming) (?:week|weekend|month|year|days|weeks|months)\b", True),
+    (
+        r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) "
+        r"(?:days?|weeks?|months?|years?) ago\b",
+        True,
+    ),
+    (rf"\b(?:in|since|until|by|from|of|before|after) {_YEAR}\b", False),
+)
 # The patterns are written in lower case. Matched against the lower-cased text they run about
 # 2.5 times faster than with IGNORECASE; a text whose length lower-casing changes ("İ") keeps
-# IGNORECASE, so offsets always index the text as given.
+# IGNORECASE (compiled on first need), so offsets always index the text as given.
 _SPOTTERS = [(re.compile(p), leads) for p, leads in _PATTERNS]
-_SPOTTERS_ANY_CASE = [(re.compile(p, re.IGNORECASE), leads) for p, leads in _PATTERNS]
+
+
+@cache
+def _spotters_any_case() -> list[tuple[re.Pattern[str], bool]]:
+    return [(re.compile(p, re.IGNORECASE), leads) for p, leads in _PATTERNS]
 
 
 def spot(text: str, limit: int = 12) -> list[str]:
@@ -330,7 +332,7 @@ def spot(text: str, limit: int = 12) -> list[str]:
     found: list[tuple[int, int]] = []
     folded = text.lower()
     same_offsets = len(folded) == len(text)
-    spotters, searched = (_SPOTTERS, folded) if same_offsets else (_SPOTTERS_ANY_CASE, text)
+    spotters, searched = (_SPOTTERS, folded) if same_offsets else (_spotters_any_case(), text)
     for pattern, leads in spotters:
         for m in pattern.finditer(searched):
             begin = m.start()
