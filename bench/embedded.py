@@ -39,8 +39,8 @@ def raw(text: str, prompt_tokens: int, completion_tokens: int) -> tuple[float, f
     included, as in ours), prefill, decode."""
     from llama_cpp import Llama
 
-    from summariser.local.backend import DEFAULT_CONTEXT
-    from summariser.local.weights import ensure_weights
+    from summariser.providers.embedded.backend import DEFAULT_CONTEXT
+    from summariser.providers.embedded.weights import ensure_weights
 
     own = os.environ.get("SUMMARISER_LOCAL_MODEL")
     cores = os.cpu_count() or 1

@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summariser.assemble import event_date  # noqa: E402
-from summariser.evaluate import overlap_f1  # noqa: E402
-from summariser.names import checklists  # noqa: E402
+from summariser.pipeline.event_date import event_date  # noqa: E402
+from summariser.prompting.names import checklists  # noqa: E402
+from summariser.text import overlap_f1  # noqa: E402
 
 
 def recall(annotated: list[dict[str, object]], names: list[str]) -> tuple[float, float]:

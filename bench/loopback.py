@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def start_loopback(latency: float = 0.0) -> tuple[subprocess.Popen[str], str]:
-    """Start `tests/stub_server.py` answering after `latency` seconds: (process, base URL).
+    """Start summariser.testing.stub_server answering after `latency` s: (process, base URL).
 
     Its own process, so its CPU is not counted as ours; the caller terminates it."""
     stub = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "stub_server.py"), "0", str(latency)],
+        [sys.executable, "-m", "summariser.testing.stub_server", "0", str(latency)],
         stdout=subprocess.PIPE,
         text=True,
     )

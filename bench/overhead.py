@@ -25,7 +25,7 @@ def main(repeats: int = 40) -> list[tuple[str, str, str]]:
     import openai
 
     from summariser import Summariser
-    from tests.stub_server import StubServer
+    from summariser.testing.stub_server import StubServer
 
     stub, url = start_loopback()
     text = (ROOT / "tests" / "data" / "kim-putin.txt").read_text(encoding="utf-8")

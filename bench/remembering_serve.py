@@ -23,9 +23,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from summariser.local.backend import LocalModel, RequestError
-from summariser.local.server import serve
-from summariser.local.weights import MODEL_NAME
+from summariser.providers.embedded.backend import LocalModel, RequestError
+from summariser.providers.embedded.server import serve
+from summariser.providers.embedded.weights import MODEL_NAME
 
 
 class RememberingModel(LocalModel):

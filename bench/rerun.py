@@ -25,7 +25,7 @@ COUNT = 1000
 
 def main(repeats: int = 3) -> list[tuple[str, str, str]]:
     from summariser.cli import main as cli
-    from tests.stub_server import StubServer
+    from summariser.testing.stub_server import StubServer
 
     eval_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "eval"
     originals = [json.loads(p.read_text()) for p in sorted((eval_dir / "articles").glob("*.json"))]

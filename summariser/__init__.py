@@ -18,12 +18,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .articles import Article
-    from .batch import abatch, summarise_articles
-    from .core import Summariser, asummarise, summarise
-    from .errors import ConfigError, InputError, InvalidOutputError, ModelError, SummariserError
-    from .records import BatchRecord, RecordError, RecordSource
-    from .schema import (
+    from .batch.records import BatchRecord, RecordError, RecordSource
+    from .batch.run import abatch, summarise_articles
+    from .briefing.schema import (
         Actor,
         Allegation,
         Briefing,
@@ -35,32 +32,35 @@ if TYPE_CHECKING:
         TimeRef,
         Usage,
     )
+    from .client import Summariser, asummarise, summarise
+    from .errors import ConfigError, InputError, InvalidOutputError, ModelError, SummariserError
+    from .sources.articles import Article
 
 _EXPORTS = {
-    "Summariser": "core",
-    "summarise": "core",
-    "asummarise": "core",
-    "abatch": "batch",
-    "summarise_articles": "batch",
-    "Article": "articles",
-    "BatchRecord": "records",
-    "RecordError": "records",
-    "RecordSource": "records",
+    "Summariser": "client",
+    "summarise": "client",
+    "asummarise": "client",
+    "abatch": "batch.run",
+    "summarise_articles": "batch.run",
+    "Article": "sources.articles",
+    "BatchRecord": "batch.records",
+    "RecordError": "batch.records",
+    "RecordSource": "batch.records",
     "SummariserError": "errors",
     "InputError": "errors",
     "ConfigError": "errors",
     "ModelError": "errors",
     "InvalidOutputError": "errors",
-    "Briefing": "schema",
-    "Actor": "schema",
-    "Place": "schema",
-    "TimeRef": "schema",
-    "Allegation": "schema",
-    "Stake": "schema",
-    "Evidence": "schema",
-    "Source": "schema",
-    "RunInfo": "schema",
-    "Usage": "schema",
+    "Briefing": "briefing.schema",
+    "Actor": "briefing.schema",
+    "Place": "briefing.schema",
+    "TimeRef": "briefing.schema",
+    "Allegation": "briefing.schema",
+    "Stake": "briefing.schema",
+    "Evidence": "briefing.schema",
+    "Source": "briefing.schema",
+    "RunInfo": "briefing.schema",
+    "Usage": "briefing.schema",
 }
 
 __all__ = [

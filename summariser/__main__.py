@@ -1,3 +1,5 @@
+"""`python -m summariser`: the `summarise` command."""
+
 from .cli import main
 
 raise SystemExit(main())

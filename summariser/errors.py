@@ -6,7 +6,8 @@
     ├── ModelError          the model could not be reached or refused (transport, HTTP, context)
     └── InvalidOutputError  the model answered, but not with a valid briefing after re-asks
 
-Messages are single lines and never contain API keys: the CLI prints them as they are.
+Messages are single lines and never contain API keys: the CLI prints them as they are, with
+the exit code cli/common.py maps each one to.
 """
 
 from __future__ import annotations
@@ -19,25 +20,18 @@ __all__ = ["ConfigError", "InputError", "InvalidOutputError", "ModelError", "Sum
 class SummariserError(Exception):
     """Base of every error summariser raises on purpose."""
 
-    exit_code: int = 1
 
 
 class InputError(SummariserError, ValueError):
     """The article text or an argument cannot be used."""
 
-    exit_code = 2
-
 
 class ConfigError(SummariserError):
     """Settings are missing, contradictory or name something not installed."""
 
-    exit_code = 3
-
 
 class ModelError(SummariserError):
     """The model endpoint failed: unreachable, HTTP error, timeout, context overflow."""
-
-    exit_code = 4
 
     def __init__(self, message: str, *, status_code: int | None = None) -> None:
         super().__init__(message)
@@ -46,8 +40,6 @@ class ModelError(SummariserError):
 
 class InvalidOutputError(SummariserError):
     """The model's answer never validated; carries what a caller needs to debug it."""
-
-    exit_code = 5
 
     def __init__(
         self,

@@ -7,26 +7,15 @@ The request body is part of the match, so a changed prompt or schema fails repla
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from summariser import Summariser
+from summariser.testing.stub_server import StubServer
 
-from .stub_server import StubServer
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-EVAL = Path(os.environ.get("SUMMARISER_EVAL_DIR", ROOT.parent / "shared" / "eval"))
-
-RECORD_URL = "http://127.0.0.1:8765/v1"  # where `summarise serve` listens while recording
-RECORDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
-# A key-shaped canary: sent as the bearer token, it must never reach a cassette.
-CANARY_KEY = "sk-canary-7f3a9c2e1b8d4f60a5e9c3b2d1f0e8a7"
+from .support import CANARY_KEY, RECORD_URL, RECORDED_MODEL, ROOT
 
 SECRET_REQUEST_HEADERS = [
     "authorization",
@@ -77,14 +66,3 @@ def recorded() -> Summariser:
     return Summariser(
         model=RECORDED_MODEL, base_url=RECORD_URL, api_key=CANARY_KEY, timeout=600, reasks=1
     )
-
-
-def eval_article(article_id: str) -> dict[str, Any]:
-    path = EVAL / "articles" / f"{article_id}.json"
-    if not path.exists():
-        pytest.fail(f"evaluation article missing: {path} (set SUMMARISER_EVAL_DIR)")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def seed_text() -> str:
-    return (DATA / "kim-putin.txt").read_text(encoding="utf-8")

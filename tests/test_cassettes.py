@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import CANARY_KEY, RECORD_URL
+from tests.support import CANARY_KEY, RECORD_URL
 
 CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
 FORBIDDEN = re.compile(

@@ -9,11 +9,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summariser.dates import resolve, spot
-from summariser.grounding import Locator
-from summariser.guard import addressed_to_machines, blank, withhold
-from summariser.reading import fit_to_context
-from summariser.schema import (
+from summariser.briefing.schema import (
     Actor,
     Allegation,
     Briefing,
@@ -23,8 +19,12 @@ from summariser.schema import (
     Stake,
     TimeRef,
 )
-
-from .conftest import DATA
+from summariser.pipeline.dates import resolve
+from summariser.pipeline.grounding import Locator
+from summariser.prompting.guard import addressed_to_machines, blank, withhold
+from summariser.prompting.reading import fit_to_context
+from summariser.prompting.times import spot
+from tests.support import DATA
 
 SEED = (DATA / "kim-putin.txt").read_text(encoding="utf-8")
 # Text that looks like news in many scripts, with the punctuation and spacing grounding folds.

@@ -12,9 +12,8 @@ from datetime import date
 import pytest
 
 from summariser import Briefing, Summariser
-from summariser.grounding import normalise
-
-from .conftest import eval_article, seed_text
+from summariser.text import normalise
+from tests.support import eval_article, seed_text
 
 pytestmark = pytest.mark.vcr
 

@@ -17,9 +17,8 @@ import pytest
 
 from summariser import Summariser, SummariserError
 from summariser.cli import main
-
-from .conftest import CANARY_KEY, DATA
-from .stub_server import StubServer
+from summariser.testing.stub_server import StubServer
+from tests.support import CANARY_KEY, DATA
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 

@@ -1,0 +1,12 @@
+"""Many articles in, one record per article out: the batch engine.
+
+run.py             abatch, summarise_articles, extract_records: the run itself
+flow.py            the paced fan-out, and inputs read on a thread
+offload.py         the pure stages in worker processes
+records.py         the record of one article: its briefing or its error
+briefing_cache.py  briefings already paid for
+output.py          JSONL lines, resumable files, the extract-only listing
+digest.py          the batch as one Markdown page
+progress.py        the progress bar and the summary line
+pricing.py         what a batch cost
+"""

@@ -1,0 +1,104 @@
+"""What a batch gives back for each article: its briefing or the error that stopped it.
+
+One `BatchRecord` per article, typed for the library, and one JSON line in a batch's output
+(`to_json` / `from_json` are exact inverses, which is how the cache and resume read it back).
+The briefing carries no `meta`: what it would hold for a batch (model, usage, time) sits on the
+record, where errors have it too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..briefing.schema import Briefing, Usage
+from ..sources.articles import Article, InputProblem
+
+__all__ = ["BatchRecord", "RecordError", "RecordSource"]
+
+
+class RecordSource(BaseModel):
+    """Where the article came from, as the input described it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str | None = None
+    feed: str | None = None
+    feed_title: str | None = None
+    title: str | None = None
+    published: date | None = None
+    origin: str | None = Field(default=None, description="The input it was read from.")
+
+    @classmethod
+    def of(cls, article: Article) -> RecordSource:
+        return cls(
+            url=article.url,
+            feed=article.feed,
+            feed_title=article.feed_title,
+            title=article.title,
+            published=article.published,
+            origin=article.origin,
+        )
+
+
+class RecordError(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: str = Field(description="The exception's class name, e.g. ModelError, InputError.")
+    message: str
+
+
+class BatchRecord(BaseModel):
+    """One article's outcome: exactly one of `briefing` and `error` is set."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    source: RecordSource
+    briefing: Briefing | None = None
+    error: RecordError | None = None
+    model: str | None = None
+    usage: Usage | None = None
+    warnings: list[str] = Field(default_factory=list)
+    cached: bool = Field(default=False, description="Served from the cache, no model call.")
+    seconds: float | None = Field(default=None, description="Wall time for this article.")
+
+    @property
+    def ok(self) -> bool:
+        return self.briefing is not None
+
+    @classmethod
+    def for_problem(cls, problem: InputProblem) -> BatchRecord:
+        """An input that yielded no article; its id is stable so a resumed run skips it."""
+        key = f"{problem.origin}\0{problem.message}".encode()
+        return cls(
+            id="e-" + hashlib.sha256(key).hexdigest()[:16],
+            source=RecordSource(origin=problem.origin),
+            error=RecordError(type="InputError", message=problem.message),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSONL line: only the fields that say something, briefing keys always complete."""
+        line: dict[str, Any] = {"id": self.id, "source": self.source.model_dump(mode="json")}
+        if self.briefing is not None:
+            line["briefing"] = self.briefing.model_dump(mode="json", exclude={"meta"})
+        if self.error is not None:
+            line["error"] = self.error.model_dump()
+        if self.model is not None:
+            line["model"] = self.model
+        if self.usage is not None:
+            line["usage"] = self.usage.model_dump()
+        if self.warnings:
+            line["warnings"] = self.warnings
+        if self.cached:
+            line["cached"] = True
+        if self.seconds is not None:
+            line["seconds"] = self.seconds
+        return line
+
+    @classmethod
+    def from_json(cls, line: dict[str, Any]) -> BatchRecord:
+        return cls.model_validate(line)

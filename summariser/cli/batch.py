@@ -1,0 +1,185 @@
+"""`summarise batch INPUT...`: many articles in, one record (briefing or error) per article out.
+
+Flags and wiring only; the work is batch/ (the run, output, digest, progress, pricing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any, TextIO
+
+from .common import EPILOG, endpoint_flags, fetcher_for, network_flags
+
+__all__ = ["add_parser", "cache_path_of", "run"]
+
+AUTO_WORKERS_FROM = 16  # --concurrency from which a batch reads and grounds in worker processes
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "batch",
+        help="one record per article of files, directories, feeds, pages, URLs",
+        description="Summarise every article of the inputs: text, HTML and JSON/JSONL article "
+        "files, RSS/Atom feeds, and directories of them. One JSONL record per article, a "
+        "briefing or an error.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file or directory")
+    parser.add_argument(
+        "--extract-only",
+        action="store_true",
+        help="no model: list the articles on stderr and write them as JSONL",
+    )
+    parser.add_argument(
+        "-o",
+        "--out",
+        metavar="FILE",
+        help="write JSONL here, not to stdout; an existing FILE is resumed (its articles skipped)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["jsonl", "markdown"],
+        default="jsonl",
+        help="stdout as JSONL records (default) or a Markdown digest grouped by feed; "
+        "with -o the JSONL still goes to FILE and the digest covers all of it",
+    )
+    parser.add_argument("--restart", action="store_true", help="overwrite FILE instead of resuming")
+    parser.add_argument(
+        "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=8,
+        metavar="N",
+        help="articles in flight at once (default 8; the embedded model always runs 1)",
+    )
+    parser.add_argument("--rpm", type=float, metavar="N", help="at most N model requests a minute")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes that read and ground articles (default: up to 4 when --concurrency "
+        "is 16 or more, else 1, which keeps it all in one process)",
+    )
+    endpoint_flags(parser)
+    parser.add_argument(
+        "--price",
+        metavar="IN,OUT",
+        help="USD per million prompt and completion tokens, for the cost estimate "
+        "(known for the embedded model and OpenAI's list prices)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, listing or summary line"
+    )
+    network_flags(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import asyncio
+    import contextlib
+    import time
+
+    from ..batch.briefing_cache import BriefingCache
+    from ..batch.output import listing_line, read_records, resume_point, write_line
+    from ..batch.progress import BatchProgress, summary_line
+    from ..batch.run import BatchTotals, abatch, extract_records
+    from ..errors import InputError
+    from ..sources.response_cache import ResponseCache
+
+    digest = args.format == "markdown"
+    if digest and args.extract_only:
+        raise InputError("--format markdown digests briefings; it cannot go with --extract-only")
+    started = time.perf_counter()
+    totals = BatchTotals()
+    out_path = Path(args.out) if args.out else None
+    resuming = out_path is not None and not args.restart and not args.extract_only
+    cache_path = None if args.no_cache else cache_path_of(args)
+    responses = ResponseCache(cache_path) if cache_path else None
+    fetcher = fetcher_for(args, responses)
+    skip = resume_point(out_path) if resuming and out_path else frozenset()
+    collected: list[Any] = []
+    cost = None
+    with contextlib.ExitStack() as stack:
+        target: TextIO | None = None if digest else out
+        if out_path:
+            target = stack.enter_context(out_path.open("a" if resuming else "w", encoding="utf-8"))
+        if args.extract_only:
+            listing = None if args.quiet else err
+            for line in extract_records(args.inputs, totals, fetcher):
+                if target is not None:
+                    write_line(line, target)
+                if listing is not None:
+                    listing.write(listing_line(line) + "\n")
+        else:
+            from ..batch.pricing import estimate_cost, known_price, parse_price
+            from ..client import Summariser
+
+            summariser = Summariser(model=args.model, base_url=args.base_url)
+            settings = summariser.settings
+            price = parse_price(args.price) if args.price else None
+            price = price or known_price(settings.model, settings.base_url, settings.embedded)
+            cache = BriefingCache(cache_path) if cache_path else None
+            bar = not args.quiet and err.isatty()
+            progress = stack.enter_context(BatchProgress(err, totals, enabled=bar))
+            records = abatch(
+                args.inputs,
+                summariser,
+                fetcher=fetcher,
+                offline=args.offline,
+                cache=cache,
+                skip=skip,
+                concurrency=args.concurrency,
+                rpm=args.rpm,
+                workers=_workers(args),
+                totals=totals,
+            )
+
+            async def drain() -> None:
+                try:
+                    async for record in records:
+                        if target is not None:
+                            write_line(record.to_json(), target)
+                        if digest:
+                            collected.append(record)
+                        progress.update()
+                finally:
+                    await summariser.aclose()
+
+            asyncio.run(drain())
+            cost = estimate_cost(price, totals.prompt_tokens, totals.completion_tokens)
+    if digest:
+        from ..batch.digest import to_digest
+        from ..batch.records import BatchRecord
+
+        if out_path:  # the digest covers the whole file, earlier runs included
+            collected = [BatchRecord.from_json(line) for line in read_records(out_path)]
+        out.write(to_digest(collected))
+    if not args.quiet:
+        for warning in totals.warnings:
+            err.write(f"summarise: warning: {warning}\n")
+        seconds = time.perf_counter() - started
+        not_modified = fetcher.not_modified if fetcher is not None else 0
+        err.write(summary_line(totals, seconds, cost, not_modified) + "\n")
+    return 0
+
+
+def _workers(args: argparse.Namespace) -> int:
+    """--workers, else the default: one process per core (at most 4) once the concurrency is
+    high enough for one interpreter's CPU to hold a fast endpoint back."""
+    if args.workers is not None:
+        return max(1, args.workers)
+    return min(4, os.cpu_count() or 1) if args.concurrency >= AUTO_WORKERS_FROM else 1
+
+
+def cache_path_of(args: argparse.Namespace) -> Path:
+    """--cache, else the default briefing cache in the user cache dir."""
+    if args.cache:
+        return Path(args.cache)
+    from ..config import batch_cache_path
+
+    return batch_cache_path()

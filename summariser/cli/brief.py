@@ -1,0 +1,146 @@
+"""`summarise [brief] INPUT`: the briefing of one article (the default command).
+
+INPUT is a text file, - for stdin, or an HTML page, JSON article, feed or URL (its first
+article). The briefing goes to stdout (styled on a terminal, Markdown in a pipe, or --json),
+the status line to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from .. import __version__
+from ..config import MODES
+from .common import EPILOG, endpoint_flags, fetcher_for, network_flags
+
+__all__ = ["add_parser", "read_article", "run"]
+
+NAME = "brief"
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        NAME,
+        help="briefing of one article (the default: 'summarise FILE' is 'summarise brief FILE')",
+        description="Typed, grounded briefing of a news article: who, where, when, "
+        "allegations, stakes.",
+        epilog=EPILOG,
+    )
+    parser.add_argument(
+        "file",
+        metavar="INPUT",
+        help="article text file, - for stdin, an HTML page or JSON article (file or URL)",
+    )
+    parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date")
+    parser.add_argument("--title", help="headline, if not part of the text")
+    parser.add_argument("--url", help="where the article came from (recorded in the result)")
+    endpoint_flags(parser)
+    parser.add_argument(
+        "--mode", choices=MODES, help="how structured output is requested (default json_schema)"
+    )
+    parser.add_argument("--lang", default=None, help="language to write the briefing in")
+    parser.add_argument("--strict", action="store_true", help="drop items not found in the text")
+    view = parser.add_mutually_exclusive_group()
+    view.add_argument("--json", action="store_true", help="JSON on stdout")
+    view.add_argument("--markdown", action="store_true", help="Markdown on stdout")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no status line on stderr")
+    parser.add_argument("--version", action="version", version=f"summarise {__version__}")
+    network_flags(parser)
+    parser.set_defaults(run=run)
+
+
+def read_article(name: str, stdin: TextIO | None = None) -> str:
+    """Text of FILE or stdin, or InputError with a reason a person can act on."""
+    from ..errors import InputError
+
+    if name == "-":
+        data = (stdin or sys.stdin).buffer.read()
+        label = "standard input"
+    else:
+        path = Path(name)
+        if not path.exists():
+            raise InputError(f"no such file: {name}")
+        if path.is_dir():
+            raise InputError(f"{name} is a directory, not an article file")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {name}: {exc.strerror}") from None
+        label = name
+    from ..sources.articles import decode_text
+
+    try:
+        return decode_text(data)
+    except InputError as exc:
+        raise InputError(f"{label}: {exc}") from None
+
+
+def _is_rich_input(name: str) -> bool:
+    suffix = Path(name).suffix.lower()
+    return "://" in name or suffix in (".html", ".htm", ".json", ".jsonl", ".xml", ".rss", ".atom")
+
+
+def _first_article(name: str, args: argparse.Namespace) -> Any:
+    """The article of a URL, page or JSON file; a feed or list gives its first."""
+    from ..errors import InputError
+    from ..sources.inputs import InputProblem, read_inputs
+
+    for item in read_inputs([name], fetcher_for(args)):
+        if isinstance(item, InputProblem):
+            if item.fatal:
+                raise InputError(str(item))
+            continue
+        return item
+    raise InputError(f"{name}: no article found")
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..briefing.published import parse_published
+    from ..client import Summariser
+    from ..prompting.reading import check_text
+
+    published = parse_published(args.published)
+    title, url = args.title, args.url
+    if _is_rich_input(args.file):
+        article = _first_article(args.file, args)
+        text, title, url = article.text, title or article.title, url or article.url
+        published = published or article.published
+    else:
+        text = read_article(args.file)
+    text = check_text(text)
+    summariser = Summariser(
+        model=args.model,
+        base_url=args.base_url,
+        mode=args.mode,
+        strict=args.strict,
+        output_language=args.lang,
+    )
+    if not args.quiet and summariser.settings.embedded:
+        err.write("summarise: no endpoint configured, using the embedded local model\n")
+        err.flush()
+    briefing = summariser.summarise(text, published=published, title=title, url=url)
+    if args.json:
+        out.write(briefing.model_dump_json(indent=2) + "\n")
+    elif args.markdown or not out.isatty():
+        from ..briefing.render import to_markdown
+
+        out.write(to_markdown(briefing))
+    else:
+        from ..briefing.render import print_terminal
+
+        print_terminal(briefing, out)
+    meta = briefing.meta
+    if meta and not args.quiet:
+        grounded = sum(item.evidence.grounded for item in briefing.items())
+        usage = meta.usage
+        err.write(
+            f"summarise: {meta.model} ({meta.provider}) answered in {meta.seconds:.1f} s, "
+            f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens, "
+            f"{grounded}/{len(briefing.items())} items grounded\n"
+        )
+        for warning in meta.warnings:
+            err.write(f"summarise: note: {warning}\n")
+    return 0

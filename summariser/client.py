@@ -1,0 +1,283 @@
+"""The main job: article → prompt → model → validate → ground → resolve dates → briefing.
+
+`Summariser` holds a configured client for many calls; `summarise` / `asummarise` are the
+one-call forms and reuse one `Summariser` per configuration. A call is three stages, each
+public so a batch can place them itself: `prepare` (pure, stages.py) → `ask` / `aask` (the
+model, through instructor) → `finish` (pure assembly, then the run's information).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .briefing.schema import Briefing, RunInfo, Usage
+from .config import Settings
+from .errors import ModelError, SummariserError
+from .prompting.draft import Draft
+from .prompting.messages import PROMPT_VERSION, prompt_hash
+from .providers.endpoint import Endpoint, connect
+from .providers.instructed import reask_policy, response_model
+from .providers.sdk_errors import translate, usage_of
+from .redaction import protect
+from .stages import Request, finish, prepare
+
+if TYPE_CHECKING:
+    import openai
+    from typing_extensions import Unpack
+
+    from .config import Options
+
+__all__ = ["MAX_TOKENS", "Answer", "Summariser", "asummarise", "summarise"]
+
+MAX_TOKENS = 1500  # a full briefing is 400-900 tokens; the cap stops a runaway list
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the model answered for one request, and what it cost."""
+
+    draft: Draft
+    usage: Usage
+    attempts: int  # model calls made, re-asks included
+    model_seconds: float  # from sending the request to the validated answer
+
+
+class Summariser:
+    """A configured summariser. Cheap to create; the endpoint is connected on first use.
+
+    Keyword options are config.Settings fields (model, base_url, api_key, mode, timeout, …);
+    given ones override the environment. Pass `client` / `aclient` (openai clients) to use
+    your own transport, e.g. in tests.
+    """
+
+    def __init__(
+        self,
+        *,
+        strict: bool = False,
+        client: openai.OpenAI | None = None,
+        aclient: openai.AsyncOpenAI | None = None,
+        **options: Unpack[Options],
+    ) -> None:
+        self.settings = Settings.resolve(**options)
+        self.strict = strict
+        protect(*self.settings.secrets())
+        self._injected = (client, aclient)
+        self._endpoint: Endpoint | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None  # the one the async client serves
+
+    @property
+    def model_identity(self) -> str:
+        """Which model answers, without connecting: part of every cache key."""
+        if self.settings.embedded:
+            from .providers.embedded.weights import MODEL_NAME
+
+            return f"embedded:{self.settings.local_model or MODEL_NAME}"
+        return f"{self.settings.model}@{self.settings.base_url or 'openai'}"
+
+    @property
+    def endpoint(self) -> Endpoint:
+        if self._endpoint is None:
+            client, aclient = self._injected
+            self._endpoint = connect(self.settings, client=client, aclient=aclient)
+        return self._endpoint
+
+    def _async_client(self) -> Any:
+        """The async client for the running event loop.
+
+        Its pooled connections belong to the loop that opened them, so a new loop (another
+        `asyncio.run`) gets a new client; the old one's sockets close when it is collected.
+        """
+        loop = asyncio.get_running_loop()
+        endpoint = self.endpoint
+        if self._loop is not loop:
+            if self._loop is not None and self._injected[1] is None:
+                endpoint.aclient = connect(self.settings).aclient
+            self._loop = loop
+        return endpoint.aclient
+
+    async def aclose(self) -> None:
+        """Close the async client's connections, from the loop that used them.
+
+        Batches call it when they finish; call it yourself after `asummarise` in a loop that
+        is about to end. The summariser stays usable: the next call opens a fresh client.
+        """
+        if self._endpoint is None or self._injected[1] is not None or self._loop is None:
+            return
+        if self._loop is asyncio.get_running_loop():
+            client = self._endpoint.aclient.client
+            if client is not None:
+                await client.close()
+            self._endpoint, self._loop = None, None  # connected afresh on next use
+
+    # The one-call forms: the three stages in a row.
+
+    def summarise(
+        self,
+        text: str,
+        *,
+        published: date | datetime | str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        strict: bool | None = None,
+    ) -> Briefing:
+        started = time.perf_counter()
+        request = self.prepare(text, published=published, title=title, url=url)
+        return self.finish(request, self.ask(request), strict=strict, started=started)
+
+    async def asummarise(
+        self,
+        text: str,
+        *,
+        published: date | datetime | str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        strict: bool | None = None,
+    ) -> Briefing:
+        started = time.perf_counter()
+        request = self.prepare(text, published=published, title=title, url=url)
+        return self.finish(request, await self.aask(request), strict=strict, started=started)
+
+    # The stages.
+
+    @property
+    def reading(self) -> dict[str, Any]:
+        """`stages.prepare`'s keyword arguments that these settings decide."""
+        return {
+            "max_chars": self.settings.max_chars,
+            "output_language": self.settings.output_language,
+        }
+
+    def prepare(
+        self,
+        text: str,
+        *,
+        published: date | datetime | str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+    ) -> Request:
+        """Stage 1, pure: the checked article and the messages that ask about it."""
+        return prepare(text, published=published, title=title, url=url, **self.reading)
+
+    def ask(self, request: Request) -> Answer:
+        """Stage 2: the model's validated draft (connects, or loads the model, on first use)."""
+        client, body = self.endpoint.client, self._body(request)  # connect: not the model's time
+        policy, asked = reask_policy(self.settings.reasks), time.perf_counter()
+        try:
+            draft, completion = client.create_with_completion(
+                response_model=response_model(), max_retries=policy, **body
+            )
+        except Exception as exc:
+            error = translate(exc, self.settings, MAX_TOKENS)
+        else:
+            return _answer(draft, completion, policy, asked)
+        raise error  # outside the except: the SDK error (it may quote a key) is not chained
+
+    async def aask(self, request: Request) -> Answer:
+        """`ask` for a running event loop, within the settings' deadline for one article."""
+        client, body = self._async_client(), self._body(request)  # connect: not the model's time
+        policy, asked = reask_policy(self.settings.reasks, asynchronous=True), time.perf_counter()
+        ask = client.create_with_completion(
+            response_model=response_model(), max_retries=policy, **body
+        )
+        try:
+            draft, completion = await asyncio.wait_for(ask, self.settings.deadline or None)
+        except TimeoutError:
+            error: SummariserError = ModelError(
+                f"no briefing within the {self.settings.deadline:g} s deadline for one article "
+                "(SUMMARISER_DEADLINE)"
+            )
+        except Exception as exc:
+            error = translate(exc, self.settings, MAX_TOKENS)
+        else:
+            return _answer(draft, completion, policy, asked)
+        raise error  # outside the except: the SDK error (it may quote a key) is not chained
+
+    def finish(
+        self,
+        request: Request,
+        answer: Answer,
+        *,
+        strict: bool | None = None,
+        started: float | None = None,
+    ) -> Briefing:
+        """Stage 3: the briefing (pure assembly) with its run information."""
+        strict = self.strict if strict is None else strict
+        briefing = finish(request, answer.draft, strict=strict)
+        briefing.meta = self.run_info(request, answer, started=started)
+        return briefing
+
+    def run_info(self, request: Request, answer: Answer, *, started: float | None) -> RunInfo:
+        """How the briefing was made; `seconds` runs from `started` (perf_counter) to now."""
+        started = time.perf_counter() - answer.model_seconds if started is None else started
+        return RunInfo(
+            model=self.endpoint.model,
+            provider=self.endpoint.provider,
+            prompt_version=PROMPT_VERSION,
+            prompt_hash=prompt_hash(),
+            usage=answer.usage,
+            attempts=answer.attempts,
+            seconds=round(time.perf_counter() - started, 3),
+            model_seconds=round(answer.model_seconds, 3),
+            warnings=list(request.warnings),
+        )
+
+    def _body(self, request: Request) -> dict[str, Any]:
+        return {
+            "model": self.endpoint.model,
+            "messages": request.messages,
+            "temperature": 0,
+            "max_tokens": MAX_TOKENS,
+        }
+
+
+def _answer(draft: Any, completion: Any, policy: Any, asked: float) -> Answer:
+    usage = getattr(draft, "_total_usage", None) or getattr(completion, "usage", None)
+    return Answer(
+        draft=draft,
+        usage=usage_of(usage),
+        attempts=policy.statistics.get("attempt_number", 1),
+        model_seconds=time.perf_counter() - asked,
+    )
+
+
+@lru_cache(maxsize=4)
+def _default(settings_key: str) -> Summariser:
+    del settings_key  # the cache key: one Summariser per environment configuration
+    return Summariser()
+
+
+def _shared() -> Summariser:
+    key = json.dumps(asdict(Settings.resolve()), default=str, sort_keys=True)
+    return _default(key)
+
+
+def summarise(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    strict: bool = False,
+) -> Briefing:
+    """Briefing of one article with the configured (or embedded) model."""
+    return _shared().summarise(text, published=published, title=title, url=url, strict=strict)
+
+
+async def asummarise(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    strict: bool = False,
+) -> Briefing:
+    """Async twin of `summarise`."""
+    return await _shared().asummarise(
+        text, published=published, title=title, url=url, strict=strict
+    )

@@ -1,0 +1,184 @@
+"""Every setting, read in one place: the only module that looks at the environment.
+
+Which model answers, and how: arguments, else environment, else the embedded default. Each
+option is one field of `Settings` that names the variables it reads (most specific first) and,
+when the openai client takes it, the client's argument; `resolve` needs nothing else, so a new
+option is one field here (and its line in `Options`, which types the keyword arguments).
+An endpoint counts as configured when a base URL or an API key is set; otherwise, or with
+model "embedded", the embedded model answers. `cache_dir` is where the embedded model's
+weights and the batch cache live.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+__all__ = [
+    "EMBEDDED",
+    "MODES",
+    "Options",
+    "Settings",
+    "batch_cache_path",
+    "cache_dir",
+]
+
+EMBEDDED = "embedded"
+DEFAULT_REMOTE_MODEL = "gpt-4o-mini"
+MODES = ("json_schema", "json", "tools", "md_json")  # how structured output is asked for
+# The embedded model's context is 8,192 tokens: ~900 go to instructions and checklists and up
+# to 1,500 to the answer, leaving ~5,800 for the article, about 16,000 characters of prose.
+EMBEDDED_MAX_CHARS = 16_000
+REMOTE_MAX_CHARS = 200_000  # ~50k tokens: within any current 128k-context model
+
+
+def _text(raw: str, _name: str) -> str:
+    return raw
+
+
+def _number(raw: str, name: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number (got {raw!r})") from None
+
+
+def _whole(raw: str, name: str) -> int:
+    return int(_number(raw, name))
+
+
+def _option(
+    default: Any,
+    *env: str,
+    parse: Callable[[str, str], Any] = _text,
+    client: str | None = None,
+    secret: bool = False,
+) -> Any:
+    """A settings field: its default, the variables it reads, how to read them, the openai
+    client's argument it feeds, and whether it must be kept out of logs and reprs."""
+    metadata = {"env": env, "parse": parse, "client": client, "secret": secret}
+    return field(default=default, repr=not secret, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = _option(EMBEDDED, "SUMMARISER_MODEL")
+    base_url: str | None = _option(
+        None, "SUMMARISER_BASE_URL", "OPENAI_BASE_URL", client="base_url"
+    )
+    api_key: str | None = _option(
+        None, "SUMMARISER_API_KEY", "OPENAI_API_KEY", client="api_key", secret=True
+    )
+    organization: str | None = _option(None, "OPENAI_ORG_ID", client="organization", secret=True)
+    project: str | None = _option(None, "OPENAI_PROJECT_ID", client="project", secret=True)
+    mode: str = _option("json_schema", "SUMMARISER_MODE")  # one of MODES
+    timeout: float = _option(300.0, "SUMMARISER_TIMEOUT", parse=_number, client="timeout")
+    reasks: int = _option(1, "SUMMARISER_REASKS", parse=_whole)  # asks again on invalid output
+    # Extra sends on 429, 5xx, timeouts, resets: the SDK's own, Retry-After honoured.
+    retries: int = _option(2, "SUMMARISER_RETRIES", parse=_whole, client="max_retries")
+    # Seconds for one article, every attempt included (async calls and batches).
+    deadline: float = _option(900.0, "SUMMARISER_DEADLINE", parse=_number)
+    # Longest article the model reads, in Latin-script characters; 0 picks the model's default.
+    max_chars: int = _option(0, "SUMMARISER_MAX_CHARS", parse=_whole)
+    output_language: str = _option("English")
+    local_model: str | None = _option(None, "SUMMARISER_LOCAL_MODEL")  # another GGUF file
+
+    @property
+    def embedded(self) -> bool:
+        return self.model == EMBEDDED
+
+    @classmethod
+    def resolve(cls, *, env: Mapping[str, str] | None = None, **given: Unpack[Options]) -> Settings:
+        """Settings from `given` arguments (None: not given), else `env` (default: the
+        process environment), else the defaults; ConfigError for values that cannot work."""
+        env = os.environ if env is None else env
+        unknown = set(given) - {f.name for f in fields(cls)}
+        if unknown:
+            raise TypeError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        values = {f.name: _read(f, given.get(f.name), env) for f in fields(cls)}
+        configured = bool(values["base_url"] or values["api_key"])
+        if values["model"] == EMBEDDED or (not values["model"] and not configured):
+            values.update(model=EMBEDDED, base_url=None, api_key=None)
+        values["model"] = values["model"] or DEFAULT_REMOTE_MODEL
+        values["mode"] = (values["mode"] or "json_schema").lower()
+        if values["mode"] not in MODES:
+            raise ConfigError(f"unknown mode {values['mode']!r}; choose one of {', '.join(MODES)}")
+        base_url = values["base_url"]
+        if base_url and not re.match(r"^https?://[^\s/]+", base_url):
+            raise ConfigError(f"base URL must start with http:// or https:// (got {base_url!r})")
+        if values["max_chars"] is None:  # neither given nor set: the model's own default
+            embedded = values["model"] == EMBEDDED
+            values["max_chars"] = EMBEDDED_MAX_CHARS if embedded else REMOTE_MAX_CHARS
+        defaults = {f.name: f.default for f in fields(cls)}
+        values = {name: defaults[name] if value is None and defaults[name] is not None else value
+                  for name, value in values.items()}  # fmt: skip
+        return cls(**values)
+
+    def client_options(self) -> dict[str, Any]:
+        """The openai client's keyword arguments that these settings decide."""
+        return {
+            f.metadata["client"]: getattr(self, f.name)
+            for f in fields(self)
+            if f.metadata.get("client")
+        }
+
+    def secrets(self) -> tuple[str, ...]:
+        """Values that must never be logged, recorded or shown: the key and account ids."""
+        values = (getattr(self, f.name) for f in fields(self) if f.metadata.get("secret"))
+        return tuple(v for v in values if v)
+
+
+class Options(TypedDict, total=False):
+    """`Settings` fields as keyword arguments (`Summariser(**options)`); None means "not
+    given", so the environment or the default decides. Keep in step with `Settings`."""
+
+    model: str | None
+    base_url: str | None
+    api_key: str | None
+    organization: str | None
+    project: str | None
+    mode: str | None
+    timeout: float | None
+    reasks: int | None
+    retries: int | None
+    deadline: float | None
+    max_chars: int | None
+    output_language: str | None
+    local_model: str | None
+
+
+def _read(option: Any, given: Any, env: Mapping[str, str]) -> Any:
+    """One option's value: the argument, else the first variable set, else None (default)."""
+    name = (option.metadata.get("env") or (option.name,))[0]
+    if isinstance(given, str) and not given:
+        given = None  # an empty argument is not given, as an empty variable is not set
+    if given is None:
+        raw = next((env[v] for v in option.metadata.get("env", ()) if env.get(v)), None)
+        given = None if raw is None else option.metadata["parse"](raw, name)
+    if isinstance(given, int | float) and not isinstance(given, bool) and given < 0:
+        raise ConfigError(f"{name} must not be negative")
+    return given
+
+
+def cache_dir() -> Path:
+    """SUMMARISER_CACHE_DIR, else the user cache dir (platformdirs honours XDG_CACHE_HOME)."""
+    override = os.environ.get("SUMMARISER_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("summariser"))
+
+
+def batch_cache_path() -> Path:
+    """Where batches and evaluations keep briefings and fetched responses by default."""
+    return cache_dir() / "batch.sqlite3"

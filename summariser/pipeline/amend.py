@@ -1,0 +1,106 @@
+"""What code adds to the model's answer, or drops from it, as the briefing is assembled.
+
+A 1.5B model leaves out what the lead plainly says (the counted victims, the exact spot) and
+sometimes copies the prompt's own examples or writes a placeholder where it has no name. These
+rules use only the article's words and the prompt's text; `assemble` applies them.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from ..briefing.schema import Actor, Allegation, Place, Stake, TimeRef
+from ..prompting.messages import prompt_examples
+from ..prompting.names import names_a_site, place_phrases, unnamed_actors
+from ..text import normalise, overlap_f1
+from .grounding import Locator
+
+__all__ = ["names_something", "not_copied", "people_in_lead", "places_in_lead"]
+
+T = TypeVar("T", Actor, Place, TimeRef, Allegation, Stake)
+
+_ROLE_WORDS = 14
+_SINGULAR = frozenset(
+    "boy girl man woman baby toddler teenager driver pilot bomber gunman attacker suspect".split()  # noqa: SIM905
+)
+
+
+def people_in_lead(who: list[Actor], lead: str, locator: Locator) -> list[Actor]:
+    """The main event's unnamed people the model left out. A news lead names its victims and
+    actors by count ("At least seven people were killed when ..."); the prompt asks for them,
+    yet a small model often lists only proper names. Those of the lead that match no listed
+    actor are added, with what the lead says of them as their role."""
+    added: list[Actor] = []
+    for phrase in unnamed_actors(lead):
+        if any(overlap_f1(phrase, actor.name) >= 0.5 for actor in [*who, *added]):
+            continue
+        head = phrase.split()[-1].lower()
+        added.append(
+            Actor(
+                name=phrase,
+                kind="person" if head in _SINGULAR else "group",
+                role=_clause_around(lead, phrase),
+                evidence=locator.locate(phrase),
+            )
+        )
+    return added
+
+
+def places_in_lead(where: list[Place], lead: str, locator: Locator) -> list[Place]:
+    """Where exactly the main event happened, as the lead says it ("near the Sandilands stop
+    on Addiscombe Road"): a model lists the bare names ("Sandilands"). A locative phrase of the
+    lead is added as written when it names a place the model did not list, or a spot within
+    one (a stop, a tunnel, a consulate); "in the Russian port city of Vladivostok" says no
+    more than a listed "Vladivostok"."""
+    added: list[Place] = []
+    for phrase in place_phrases(lead):
+        listed = [*where, *added]
+        folded = f" {normalise(phrase)} "
+        if not names_a_site(phrase) and any(f" {normalise(p.name)} " in folded for p in listed):
+            continue
+        if not any(overlap_f1(phrase, place.name) >= 0.5 for place in listed):
+            added.append(Place(name=phrase, kind="other", evidence=locator.locate(phrase)))
+    return added
+
+
+def _clause_around(sentences: str, phrase: str) -> str:
+    """What the lead says those people did or suffered: the clause that holds `phrase`
+    (between commas, semicolons, sentence ends), from just after the phrase when the phrase
+    opens it as its subject ("At least seven people | were killed when ..."), cut short."""
+    start = sentences.find(phrase)
+    left = max(sentences.rfind(mark, 0, start) for mark in ",;:.!?\n")
+    rights = [i for i in (sentences.find(m, start + len(phrase)) for m in ",;:.!?\n") if i != -1]
+    end = min(rights) if rights else len(sentences)
+    words = sentences[left + 1 : end].split()
+    if phrase[0].isupper() and sentences[start + len(phrase) : end].split():
+        words = sentences[start + len(phrase) : end].split()
+    return " ".join(words[:_ROLE_WORDS]) + (" ..." if len(words) > _ROLE_WORDS else "")
+
+
+# What a small model writes where it has no name: not an actor, a place or an accused.
+_PLACEHOLDERS = frozenset(
+    ["", "unknown", "none", "null", "n a", "na", "not specified", "unspecified", "not mentioned"]
+)
+
+
+def names_something(name: str | None) -> bool:
+    """False for a missing name or a placeholder ("unknown", "none", "N/A")."""
+    return name is not None and normalise(name) not in _PLACEHOLDERS
+
+
+def not_copied(items: list[T]) -> list[T]:
+    """Drop what the model copied from the instructions' examples instead of reading the
+    article: an item not found in the article whose words are one of the prompt's example
+    phrases ("until 13 September", "according to X, ..."). Its date would be invented too."""
+    examples = prompt_examples()
+    return [
+        item for item in items if item.evidence.grounded or normalise(_words(item)) not in examples
+    ]
+
+
+def _words(item: Actor | Place | TimeRef | Allegation | Stake) -> str:
+    if isinstance(item, Actor | Place):
+        return item.name
+    if isinstance(item, TimeRef):
+        return item.text
+    return item.claim if isinstance(item, Allegation) else item.what

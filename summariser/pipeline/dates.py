@@ -1,0 +1,269 @@
+"""Turn a time phrase as written ("as early as Tuesday", "In July") into an ISO date.
+
+Deterministic rules for how news writes time, resolved against the publication date:
+- a bare weekday is the publication day when it matches, else the nearest one in the past,
+  unless the phrase or its sentence points ahead ("as early as", "next", "will", "scheduled");
+- "13 September" and "in July" take the year that puts them within six months of publication;
+- week-level phrases ("last week") have no ISO day or month, so they stay null;
+- a clock time alone ("at about 6.15am") takes the day named in its sentence, else the
+  publication day (as news-mode temporal taggers such as HeidelTime do).
+Without a publication date only absolute phrases resolve; relative ones stay null, not guessed.
+Anything the rules miss goes to dateparser (other languages, odd formats), which never guesses
+a year we did not give it. `resolve` never raises. `time_ref` dates a phrase in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ..briefing.schema import Evidence, TimeRef
+from ..time_words import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
+from .grounding import Locator
+
+__all__ = ["resolve", "time_ref"]
+
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\b")
+_DAY_MONTH = re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?\b")
+_MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}\b(?:,?\s+{YEAR})?")
+_MONTH_YEAR = re.compile(rf"\b{MONTH}(?:\s+of)?\s+{YEAR}\b")
+_MONTH_ONLY = re.compile(rf"\b{MONTH}(?![\w-])")
+_YEAR_ONLY = re.compile(rf"(?<![\d-]){YEAR}(?![\d-])")
+
+_FUTURE_IN_PHRASE = re.compile(
+    r"\b(next|coming|as early as|as soon as|until|till|by|from|starting|beginning|upcoming)\b"
+)
+_PAST_IN_PHRASE = re.compile(r"\b(last|past|previous|since|earlier|ago)\b")
+_FUTURE_IN_SENTENCE = re.compile(
+    r"\b(will|would|shall|expected|scheduled|set to|due to|plans? to|planned|is to|are to|"
+    r"likely|could|may|upcoming|later this)\b"
+)
+
+_SAME_DAY = ("today", "tonight", "this morning", "this afternoon", "this evening")
+_OFFSET_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
+_NUMBER_WORDS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|year)s?\s+ago\b")
+
+
+def time_ref(
+    phrase: str,
+    locator: Locator,
+    published: date | None,
+    language: str,
+    event: str = "",
+    **fields: Any,
+) -> TimeRef:
+    """The phrase as a dated, grounded `TimeRef`: its sentence in the article decides tense."""
+    evidence = locator.locate(phrase)
+    context = _sentence_around(locator.text, evidence) if evidence.grounded else ""
+    return TimeRef(
+        text=phrase,
+        date=resolve(phrase, published, context=context, language=language),
+        event=event,
+        evidence=evidence,
+        **fields,
+    )
+
+
+def _sentence_around(text: str, evidence: Evidence) -> str:
+    start, end = evidence.start or 0, evidence.end or 0
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i != -1]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def resolve(
+    phrase: str, published: date | None, context: str = "", language: str = "en"
+) -> str | None:
+    """ISO date (YYYY-MM-DD, YYYY-MM or YYYY) for a time phrase, or None.
+
+    `context` is the sentence around the phrase (its tense decides a bare weekday);
+    `language` is the article's ISO 639-1 code (non-English phrases may go to dateparser).
+    """
+    try:
+        text = " ".join(phrase.lower().replace("\u2019", "'").split())
+        if not text:
+            return None
+        return _resolve(text, published, context.lower(), language.lower()[:2])
+    except Exception:  # a resolver must never take a briefing down with it
+        return None
+
+
+def _resolve(text: str, published: date | None, context: str, language: str) -> str | None:
+    for rule in (_absolute, _relative, _weekday, _month_without_year, _clock):
+        if (found := rule(text, published, context)) is not None:
+            return found or None
+    if (found := _year_only(text)) is not None:
+        return found
+    if _mentions_week(text):
+        return None
+    if language == "en" and not re.search(r"\d", text):
+        return None  # English words the rules do not know are not dates ("may", "later")
+    return _dateparser(text, published, language)
+
+
+def _absolute(text: str, published: date | None, _context: str) -> str | None:
+    if m := _ISO.search(text):
+        return _iso(int(m["year"]), int(m["month"]), int(m["day"]) if m["day"] else None)
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        if m := pattern.search(text):
+            month, day = MONTHS[m["month"]], int(m["day"])
+            if m["year"]:
+                return _iso(int(m["year"]), month, day)
+            if published is None:
+                return ""
+            return _iso(_nearest_year(month, published), month, day)
+    if m := _MONTH_YEAR.search(text):
+        return _iso(int(m["year"]), MONTHS[m["month"]], None)
+    return None
+
+
+def _relative(text: str, published: date | None, _context: str) -> str | None:
+    is_relative = (
+        any(p in text for p in _SAME_DAY)
+        or any(p in text for p in _OFFSET_DAYS)
+        or _AGO.search(text)
+        or re.search(r"\b(this|last|next|past) (month|year)\b", text)
+    )
+    if not is_relative:
+        return None
+    if published is None:
+        return ""
+    if m := _AGO.search(text):
+        n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"]]
+        if m["unit"] == "day":
+            return (published - timedelta(days=n)).isoformat()
+        return str(published.year - n)
+    for phrase, days in sorted(_OFFSET_DAYS.items(), key=lambda kv: -len(kv[0])):
+        if phrase in text:
+            return (published + timedelta(days=days)).isoformat()
+    if any(p in text for p in _SAME_DAY):
+        return published.isoformat()
+    if m := re.search(r"\b(this|last|next|past) (month|year)\b", text):
+        step = {"this": 0, "last": -1, "past": -1, "next": 1}[m[1]]
+        if m[2] == "year":
+            return str(published.year + step)
+        month_index = published.year * 12 + published.month - 1 + step
+        return _iso(month_index // 12, month_index % 12 + 1, None)
+    return None
+
+
+def _weekday(text: str, published: date | None, context: str) -> str | None:
+    m = re.search(WEEKDAY, text)
+    if not m:
+        return None
+    if published is None:
+        return ""
+    target = WEEKDAYS[m["weekday"]]
+    ahead = (target - published.weekday()) % 7  # 0..6 days forward
+    behind = (published.weekday() - target) % 7  # 0..6 days back
+    if re.search(r"\bnext\b", text):
+        return (published + timedelta(days=ahead or 7)).isoformat()
+    if re.search(r"\b(last|past|previous)\b", text):
+        return (published - timedelta(days=behind or 7)).isoformat()
+    if ahead == 0:
+        return published.isoformat()
+    future = _FUTURE_IN_PHRASE.search(text) or (
+        not _PAST_IN_PHRASE.search(text) and _FUTURE_IN_SENTENCE.search(context)
+    )
+    if future:
+        return (published + timedelta(days=ahead)).isoformat()
+    return (published - timedelta(days=behind)).isoformat()
+
+
+def _month_without_year(text: str, published: date | None, _context: str) -> str | None:
+    m = _MONTH_ONLY.search(text)
+    if not m or (m["month"] == "may" and not re.search(r"\b(in|of|since|until|by) may\b", text)):
+        return None  # "may" is a verb far more often than a month
+    if _YEAR_ONLY.search(text) or published is None:
+        return None if _YEAR_ONLY.search(text) else ""
+    month = MONTHS[m["month"]]
+    return _iso(_nearest_year(month, published), month, None)
+
+
+_CLOCK = re.compile(
+    r"\b(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
+    r"|\b(?:noon|midday|midnight)\b"
+)
+_CLOCK_FILLER = re.compile(
+    r"\b(?:at|about|around|approximately|roughly|shortly|just|before|after|or|and|to|"
+    r"local|time|gmt|bst|utc|est|edt|et|pt|cet|hours?|hrs)\b|[~,.()-]"
+)
+
+
+_DAY_IN_SENTENCE = re.compile(
+    r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b|" + WEEKDAY
+)
+
+
+def _clock(text: str, published: date | None, context: str) -> str | None:
+    """A time of day and nothing else: the day named in its sentence, else publication day."""
+    if not _CLOCK.search(text) or _CLOCK_FILLER.sub(" ", _CLOCK.sub(" ", text)).strip():
+        return None
+    if published is None:
+        return ""
+    if m := _DAY_IN_SENTENCE.search(context):
+        said = m.group(0)
+        return _relative(said, published, context) or _weekday(said, published, context) or None
+    return published.isoformat()
+
+
+def _year_only(text: str) -> str | None:
+    m = _YEAR_ONLY.search(text)
+    return m["year"] if m else None
+
+
+def _mentions_week(text: str) -> bool:
+    return bool(re.search(r"\b(week|weekend|fortnight)\b", text))
+
+
+def _nearest_year(month: int, published: date) -> int:
+    """The year that puts `month` within six months either side of publication."""
+    delta = month - published.month
+    if delta > 6:
+        return published.year - 1
+    if delta < -6:
+        return published.year + 1
+    return published.year
+
+
+def _iso(year: int, month: int, day: int | None) -> str:
+    """ISO form, or "" (matched, but no such date) so that no later rule reinterprets it."""
+    try:
+        if day is None:
+            date(year, month, 1)
+            return f"{year:04d}-{month:02d}"
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def _dateparser(text: str, published: date | None, language: str) -> str | None:
+    """Last resort for other languages and formats; imported lazily because it is slow."""
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    if published is None:
+        settings["REQUIRE_PARTS"] = ["year"]
+    else:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    languages = [language] if language.isalpha() and len(language) == 2 else None
+    try:
+        parser = dateparser.date.DateDataParser(languages=languages, settings=settings)
+    except ValueError:  # a language dateparser does not know
+        parser = dateparser.date.DateDataParser(settings=settings)
+    parsed = parser.get_date_data(text)
+    if parsed.date_obj is None:
+        return None
+    found = parsed.date_obj.date()
+    if parsed.period == "year":
+        return str(found.year)
+    if parsed.period == "month":
+        return f"{found.year:04d}-{found.month:02d}"
+    if parsed.period in ("day", "time"):
+        return found.isoformat()
+    return None

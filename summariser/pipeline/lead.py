@@ -1,0 +1,24 @@
+"""The lead: where a news story states its main event, its people, its place and its day.
+
+News puts what matters first, so the first sentences of the first paragraph or two are where
+code looks for what the model left out (amend.py) and for the main event's day (event_date.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LEAD_CHARS", "first_sentences", "lead_of"]
+
+LEAD_CHARS = 900  # the lead (first paragraph or two), where news states its main event and its day
+_LEAD_SENTENCES = 2  # where a lead names the main event's people and its exact place
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+
+
+def first_sentences(text: str, limit: int) -> str:
+    return " ".join(_SENTENCE_END.split(text.strip())[:limit])
+
+
+def lead_of(text: str) -> str:
+    """The lead's first sentences, where it names the main event's people and place."""
+    return first_sentences(text[:LEAD_CHARS], _LEAD_SENTENCES)

