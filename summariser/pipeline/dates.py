@@ -22,7 +22,7 @@ from ..briefing.schema import Evidence, TimeRef
 from ..time_words import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
 from .grounding import Locator
 
-__all__ = ["resolve", "time_ref"]
+__all__ = ["resolve", "resolve_by_rules", "time_ref"]
 
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\b")
 _DAY_MONTH = re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?\b")
@@ -79,18 +79,26 @@ def _sentence_around(text: str, evidence: Evidence) -> str:
 def resolve(
     phrase: str, published: date | None, context: str = "", language: str = "en"
 ) -> str | None:
-    """ISO date (YYYY-MM-DD, YYYY-MM or YYYY) for a time phrase, or None.
+    """ISO date (YYYY-MM-DD, YYYY-MM or YYYY) for a time phrase, or None; never raises.
 
     `context` is the sentence around the phrase (its tense decides a bare weekday);
     `language` is the article's ISO 639-1 code (non-English phrases may go to dateparser).
     """
     try:
-        text = " ".join(phrase.lower().replace("\u2019", "'").split())
-        if not text:
-            return None
-        return _resolve(text, published, context.lower(), language.lower()[:2])
+        return resolve_by_rules(phrase, published, context, language)
     except Exception:  # a resolver must never take a briefing down with it
         return None
+
+
+def resolve_by_rules(
+    phrase: str, published: date | None, context: str = "", language: str = "en"
+) -> str | None:
+    """`resolve` without its safety net, so tests can hold the rules themselves to never
+    raising on any phrase."""
+    text = " ".join(phrase.lower().replace("\u2019", "'").split())
+    if not text:
+        return None
+    return _resolve(text, published, context.lower(), language.lower()[:2])
 
 
 def _resolve(text: str, published: date | None, context: str, language: str) -> str | None:
@@ -245,6 +253,7 @@ def _iso(year: int, month: int, day: int | None) -> str:
 def _dateparser(text: str, published: date | None, language: str) -> str | None:
     """Last resort for other languages and formats; imported lazily because it is slow."""
     import dateparser
+    from dateparser.data.languages_info import language_order
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
     if published is None:
@@ -252,10 +261,9 @@ def _dateparser(text: str, published: date | None, language: str) -> str | None:
     else:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     languages = [language] if language.isalpha() and len(language) == 2 else None
-    try:
-        parser = dateparser.date.DateDataParser(languages=languages, settings=settings)
-    except ValueError:  # a language dateparser does not know
-        parser = dateparser.date.DateDataParser(settings=settings)
+    if languages and language not in language_order:
+        return None  # a language dateparser does not know ("und"): undated, not guessed
+    parser = dateparser.date.DateDataParser(languages=languages, settings=settings)
     parsed = parser.get_date_data(text)
     if parsed.date_obj is None:
         return None

@@ -73,7 +73,9 @@ def stub() -> Iterator[StubServer]:
     server.stop()
 
 
-def run(argv: list[str], stub: StubServer, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+def run(
+    argv: list[str], stub: StubServer, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
     full = [*argv, "--json"]
     if "--base-url" not in argv:
         full += ["--model", "stub", "--base-url", stub.url]
@@ -82,19 +84,27 @@ def run(argv: list[str], stub: StubServer, capsys: pytest.CaptureFixture[str]) -
     code = main(args, out=out, err=err)
     stray = capsys.readouterr()
     assert "Traceback" not in err.getvalue() + stray.err + stray.out
-    return code, err.getvalue()
+    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize(("argv", "code", "words"), CASES, ids=lambda v: str(v)[:40])
 def test_bad_input_gets_one_clear_line_and_the_right_exit_code(
     argv: list[str], code: int, words: str, stub: StubServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    got, err = run(argv, stub, capsys)
+    got, out, err = run(argv, stub, capsys)
     assert got == code, err
     if code != OK:
-        assert err.count("\n") == 1 and err.startswith("summarise: ") and words in err, err
-    else:
-        assert words in err
+        assert out == "" and err.count("\n") == 1 and err.startswith("summarise: error: "), err
+        assert words in err, err
+        return
+    briefing = json.loads(out)  # a sensible result: a whole briefing, told on stderr
+    assert briefing["headline"] == "Stub headline" and briefing["meta"]["model"] == "stub", out
+    status, *notes = err.splitlines()
+    assert re.fullmatch(r"summarise: stub \(openai-compatible\) answered in .* grounded", status)
+    assert all(note.startswith("summarise: note: ") for note in notes), err
+    others = [note for note in notes if "no publication date" not in note]
+    assert len(notes) == len(others) + 1, err  # none of these cases gives --published
+    assert [words in note for note in others] == ([True] if words else []), err
 
 
 def test_the_corpus_is_big_enough() -> None:
@@ -108,7 +118,7 @@ def test_ten_megabytes_of_text_is_cut_to_fit_not_a_crash(
     huge = tmp_path / "huge.txt"
     huge.write_text((paragraph + "\n\n") * (10_000_000 // len(paragraph)), encoding="utf-8")
     assert huge.stat().st_size >= 9_900_000
-    code, err = run([str(huge)], stub, capsys)
+    code, _, err = run([str(huge)], stub, capsys)
     assert code == OK and re.search(r"truncated to its first [\d,]+ of 10,[\d,]{7} char", err)
 
 
@@ -119,9 +129,7 @@ def test_empty_stdin(stub: StubServer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", Stdin())
     err = io.StringIO()
     assert main(["-", "--model", "stub", "--base-url", stub.url], err=err) == INPUT
-    assert (
-        err.getvalue() == "summarise: error: standard input: empty\n" or "empty" in err.getvalue()
-    )
+    assert err.getvalue() == "summarise: error: article text is empty\n"
 
 
 def test_a_batch_over_the_whole_corpus_loses_nothing(stub: StubServer, tmp_path: Path) -> None:

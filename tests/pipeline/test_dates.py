@@ -1,10 +1,12 @@
 """Date rules, checked on the founding article (published Monday 2023-09-11) and beyond."""
 
+import re
 from datetime import date
 
 import pytest
 
-from summariser.pipeline.dates import resolve
+from summariser.pipeline import dates
+from summariser.pipeline.dates import resolve, resolve_by_rules
 from summariser.prompting.times import spot
 
 MONDAY = date(2023, 9, 11)
@@ -98,9 +100,20 @@ def test_other_languages() -> None:
 
 
 @pytest.mark.parametrize("junk", ["", "   ", "\x00\x01", "{{ 7*7 }}", "9" * 500, "32/13/2023"])
-def test_resolver_never_raises(junk: str) -> None:
-    resolve(junk, MONDAY)
-    resolve(junk, None, language="xx")
+def test_the_rules_never_raise_on_junk_and_give_iso_dates_or_none(junk: str) -> None:
+    for found in (resolve_by_rules(junk, MONDAY), resolve_by_rules(junk, None, language="xx")):
+        assert found is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", found), found
+
+
+def test_a_rule_that_fails_leaves_the_phrase_undated(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: object) -> str:
+        raise RuntimeError("a rule tripped on odd input")
+
+    assert resolve("on Monday", MONDAY) == "2023-09-11"
+    monkeypatch.setattr(dates, "_resolve", broken)
+    with pytest.raises(RuntimeError):
+        resolve_by_rules("on Monday", MONDAY)
+    assert resolve("on Monday", MONDAY) is None
 
 
 def test_the_spotter_gives_the_same_phrases_when_lower_casing_moves_offsets() -> None:

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+
 import pytest
 from jinja2 import UndefinedError
 
@@ -47,9 +52,41 @@ def test_output_language_is_a_template_variable() -> None:
     assert "in French" in system
 
 
-def test_prompt_hash_is_stable_and_short() -> None:
-    assert messages.prompt_hash() == messages.prompt_hash()
-    assert len(messages.prompt_hash()) == 12
+def test_prompt_hash_is_short_and_the_same_in_every_process() -> None:
+    here = messages.prompt_hash()
+    assert re.fullmatch(r"[0-9a-f]{12}", here)
+    probe = "from summariser.prompting.messages import prompt_hash; print(prompt_hash())"
+    for seed in ("1", "2"):  # str hashing is salted per process; the prompt hash must not be
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        other = subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        )
+        assert other.stdout.strip() == here
+
+
+@pytest.mark.parametrize("changed", ["system.j2", "user.j2", "draft"])
+def test_prompt_hash_changes_with_each_thing_that_shapes_the_request(
+    changed: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache keyed by the hash must miss when a template or the draft schema changes."""
+    before = messages.prompt_hash()
+    if changed == "draft":
+        schema = messages.Draft.model_json_schema()
+        monkeypatch.setattr(messages.Draft, "model_json_schema", lambda: {**schema, "x": 1})
+    else:
+        read = messages.read_packaged
+        monkeypatch.setattr(
+            messages,
+            "read_packaged",
+            lambda package, name: read(package, name) + (" edited" if name == changed else ""),
+        )
+    messages.prompt_hash.cache_clear()
+    try:
+        assert messages.prompt_hash() != before
+    finally:
+        monkeypatch.undo()
+        messages.prompt_hash.cache_clear()
+    assert messages.prompt_hash() == before
 
 
 def test_candidate_names_skip_sentence_starts_and_possessives() -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +47,22 @@ def ask(server: StubServer, **options: Any) -> object:
         return exc
 
 
-@pytest.fixture(autouse=True)
-def quiet_instructor(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
-    yield  # instructor logs each failed attempt at ERROR; here failures are the point
+def test_failed_attempts_reach_the_user_as_our_one_line_not_as_instructor_logs() -> None:
+    """instructor logs each failed attempt at ERROR. In a process with no logging set up,
+    Python prints such records to stderr itself, so the CLI gives instructor's logger a
+    handler of its own: the person sees one line from us and nothing else."""
+    server = serve("invalid", "invalid")
+    command = [sys.executable, "-m", "summariser", str(DATA / "kim-putin.txt")]
+    command += ["--model", "stub", "--base-url", server.url]
+    env = {**os.environ, "SUMMARISER_REASKS": "1"}
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    finally:
+        server.stop()
+    assert server.calls == 2 and result.returncode == 5, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("summarise: error: model output did not validate after 2 attempt")
 
 
 @pytest.mark.parametrize("fault", TRANSPORT_FAULTS)
