@@ -19,7 +19,7 @@ def test_data_files_load_from_an_installed_copy(tmp_path: Path) -> None:
     )  # fmt: skip
     system, user = ROOT / "prompts" / "system.j2", ROOT / "prompts" / "user.j2"
     probe = (
-        "import summariser, summariser.messages as m, json\n"
+        "import summariser, summariser.prompting.messages as m, json\n"
         "print(summariser.__file__)\n"
         f"print(m.read_packaged('prompts', 'system.j2') == open({str(system)!r}).read())\n"
         f"print(m.read_packaged('prompts', 'user.j2') == open({str(user)!r}).read())\n"

@@ -2,7 +2,8 @@
 
 Field names are fixed; change them only with a new SCHEMA_VERSION. The JSON Schema of this
 model lives in schemas/briefing.schema.json (regenerate with `summarise schema --write`).
-What the model is asked to fill is a smaller shape, in draft.py; code turns that into this.
+What the model is asked to fill is a smaller shape, in prompting/draft.py; code turns that into
+this (pipeline/assemble.py).
 """
 
 from __future__ import annotations

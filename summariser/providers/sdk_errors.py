@@ -1,6 +1,6 @@
 """What the SDK or instructor raised, as one of our errors, with secrets scrubbed.
 
-Kept apart from core.py: the pipeline asks, this reads failures (status, timeout, connection,
+Kept apart from client.py: the client asks, this reads failures (status, timeout, connection,
 a cut-off or invalid answer) into the error tree of errors.py, carrying attempts, the last
 output and the tokens spent.
 """

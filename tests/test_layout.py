@@ -1,0 +1,125 @@
+"""The house's rules, checked on the code itself: arrows run one way between the parts, no
+module imports itself round in a circle, only config.py reads the environment, and every
+folder of the package ships."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from tests.support import ROOT
+
+PACKAGE = ROOT / "summariser"
+# Each part may import only parts of a lower rank (and itself): the pipeline reads top down,
+# cli → evaluation → batch → client → stages → pipeline/providers → prompting → briefing.
+RANKS = {
+    "cli": 9,
+    "evaluation": 8,
+    "batch": 7,
+    "client": 6,
+    "stages": 5,
+    "pipeline": 4,
+    "providers": 4,
+    "prompting": 3,
+    "sources": 3,
+    "briefing": 2,
+    "config": 1,
+    "redaction": 1,
+    "sqlite_store": 1,
+    "text": 1,
+    "time_words": 1,
+    "errors": 0,
+    "testing": 0,
+}
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+def imports(name: str, path: Path) -> set[str]:
+    """The package's modules that `name` imports anywhere in its body (lazy ones too)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    targets = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*anchor, *([base] if base else [])])
+            targets |= {base, *(f"{base}.{alias.name}" for alias in node.names)}
+        elif isinstance(node, ast.Import):
+            targets |= {alias.name for alias in node.names}
+    return targets
+
+
+def graph() -> dict[str, set[str]]:
+    found = modules()
+    faces = {name for name, path in found.items() if path.name == "__init__.py"}
+    return {
+        name: {t for t in imports(name, path) if t in found and t not in faces and t != name}
+        for name, path in found.items()
+        if name not in faces and not name.endswith("__main__")
+    }
+
+
+def part(module: str) -> str:
+    return module.split(".")[1]
+
+
+def test_every_part_has_a_rank() -> None:
+    assert {part(m) for m in graph()} == set(RANKS)
+
+
+def test_arrows_run_one_way_between_the_parts() -> None:
+    upward = [
+        f"{source} -> {target}"
+        for source, targets in graph().items()
+        for target in targets
+        if part(source) != part(target) and RANKS[part(source)] <= RANKS[part(target)]
+    ]
+    assert upward == []
+
+
+def test_no_module_imports_itself_round_a_circle() -> None:
+    edges, cycles = graph(), []
+
+    def visit(module: str, trail: list[str]) -> None:
+        for target in sorted(edges[module]):
+            if target in trail:
+                cycles.append(" -> ".join([*trail[trail.index(target) :], target]))
+            elif target not in done:
+                visit(target, [*trail, target])
+        done.add(module)
+
+    done: set[str] = set()
+    for module in sorted(edges):
+        if module not in done:
+            visit(module, [module])
+    assert cycles == []
+
+
+ENVIRONMENT = re.compile(r"\bos\.environ\b|\bgetenv\b|\benviron\.get\b|from os import .*environ")
+
+
+def test_only_the_config_module_reads_the_environment() -> None:
+    readers = [
+        str(path.relative_to(ROOT))
+        for name, path in modules().items()
+        if name != "summariser.config" and ENVIRONMENT.search(path.read_text(encoding="utf-8"))
+    ]
+    assert readers == []
+
+
+def test_every_folder_of_the_package_ships() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = set(config["tool"]["setuptools"]["packages"])
+    folders = {name for name, path in modules().items() if path.name == "__init__.py"}
+    assert folders <= shipped, folders - shipped
