@@ -39,10 +39,11 @@ def raw(text: str, prompt_tokens: int, completion_tokens: int) -> tuple[float, f
     included, as in ours), prefill, decode."""
     from llama_cpp import Llama
 
+    from summariser.config import Settings
     from summariser.providers.embedded.backend import DEFAULT_CONTEXT
     from summariser.providers.embedded.weights import ensure_weights
 
-    own = os.environ.get("SUMMARISER_LOCAL_MODEL")
+    own = Settings.resolve().local_model
     cores = os.cpu_count() or 1
     started = time.perf_counter()
     llm = Llama(
