@@ -12,7 +12,6 @@ sampling, re-asks, Python around it.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from datetime import date
@@ -37,23 +36,13 @@ def ours(text: str, published: date) -> tuple[float, int, int, int]:
 def raw(text: str, prompt_tokens: int, completion_tokens: int) -> tuple[float, float, float]:
     """Seconds for load + prefill + greedy decode of the same token counts: total (load
     included, as in ours), prefill, decode."""
-    from llama_cpp import Llama
-
     from summariser.config import Settings
-    from summariser.providers.embedded.backend import DEFAULT_CONTEXT
+    from summariser.providers.embedded.backend import load_llama
     from summariser.providers.embedded.weights import ensure_weights
 
     own = Settings.resolve().local_model
-    cores = os.cpu_count() or 1
     started = time.perf_counter()
-    llm = Llama(
-        model_path=str(Path(own) if own else ensure_weights()),
-        n_ctx=DEFAULT_CONTEXT,
-        n_threads=cores,
-        n_threads_batch=cores,
-        logits_all=False,
-        verbose=False,
-    )
+    llm = load_llama(Path(own) if own else ensure_weights())  # as the embedded model loads
     tokens = llm.tokenize(text.encode("utf-8"))
     while len(tokens) < prompt_tokens:
         tokens += tokens

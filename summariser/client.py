@@ -146,7 +146,7 @@ class Summariser:
     # The stages.
 
     @property
-    def reading(self) -> dict[str, Any]:
+    def prepare_options(self) -> dict[str, Any]:
         """`stages.prepare`'s keyword arguments that these settings decide."""
         return {
             "max_chars": self.settings.max_chars,
@@ -162,7 +162,7 @@ class Summariser:
         url: str | None = None,
     ) -> Request:
         """Stage 1, pure: the checked article and the messages that ask about it."""
-        return prepare(text, published=published, title=title, url=url, **self.reading)
+        return prepare(text, published=published, title=title, url=url, **self.prepare_options)
 
     def ask(self, request: Request) -> Answer:
         """Stage 2: the model's validated draft (connects, or loads the model, on first use)."""

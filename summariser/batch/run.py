@@ -256,7 +256,7 @@ async def _brief(
     if offload is None:
         request = summariser.prepare(item.text, **article)
         return summariser.finish(request, await summariser.aask(request), started=started)
-    request = await offload.run(stages.prepare, item.text, **article, **summariser.reading)
+    request = await offload.run(stages.prepare, item.text, **article, **summariser.prepare_options)
     answer = await summariser.aask(request)
     dump = answer.draft.model_dump()  # the draft's class is made at run time: send plain data
     briefing = await offload.run(stages.finish, request, dump, strict=summariser.strict)

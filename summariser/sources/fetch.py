@@ -5,8 +5,8 @@ unless `allow_private` (loopback, private, link-local and reserved ranges are re
 feed cannot point the tool at the local network); a connect/read timeout; a size cap enforced
 while streaming; a real User-Agent; a minimum delay between two requests to one host.
 Conditional GET: pass the previous ETag / Last-Modified and a 304 comes back as `not_modified`;
-give the fetcher a `store` (response_cache.ResponseCache) and it remembers validators and bodies itself,
-across runs, answering a 304 with the stored body.
+give the fetcher a `store` (response_cache.ResponseCache) and it remembers validators and
+bodies itself, across runs, answering a 304 with the stored body.
 """
 
 from __future__ import annotations

@@ -2,25 +2,32 @@
 
 Both routes to the embedded model go through `LocalModel.chat`: the in-process transport
 (transport.py) and the loopback HTTP server (server.py), so what is recorded over HTTP is what
-runs in-process. Two fixes for llama-cpp-python 0.3.36 live here and nowhere else:
+runs in-process. Three fixes for llama-cpp-python 0.3.36 live here and nowhere else:
 - it ignores `response_format={"type": "json_schema"}` (no grammar, garbage until max_tokens);
   it does honour `{"type": "json_object", "schema": ...}`, so the request is rewritten;
 - its in-process repeat penalty defaults to 1.0, at which a small model repeats list items;
-  1.1 is set explicitly.
+  1.1 is set explicitly;
+- built natively on a CPU that advertises AMX, its AMX matrix kernels die with a protection
+  fault at their first tile instruction where the virtual machine does not really grant AMX
+  (seen on this project's Intel Xeon machines): on such CPUs the model loads without llama.cpp's
+  extra buffer types, which is where those kernels live (`load_llama`).
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import threading
+from collections.abc import Iterator
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from ...errors import ConfigError
 from .weights import MODEL_NAME, ensure_weights
 
-__all__ = ["DEFAULT_CONTEXT", "LocalModel", "RequestError"]
+__all__ = ["DEFAULT_CONTEXT", "LocalModel", "RequestError", "advertises_amx", "load_llama"]
 
 DEFAULT_CONTEXT = 8192
 REPEAT_PENALTY = 1.1
@@ -41,24 +48,14 @@ class LocalModel:
         n_ctx: int = DEFAULT_CONTEXT,
         threads: int | None = None,
     ) -> None:
-        try:
-            from llama_cpp import Llama
-        except ImportError as exc:
+        if find_spec("llama_cpp") is None:
             raise ConfigError(
                 "the embedded model needs llama-cpp-python: pip install 'summariser[local]', "
                 "or configure an endpoint with --base-url / SUMMARISER_BASE_URL"
-            ) from exc
+            )
         self.path = Path(path) if path else ensure_weights()  # settings.local_model, else ours
         self.name = MODEL_NAME if self.path.name == f"{MODEL_NAME}.gguf" else self.path.stem
-        cores = threads or os.cpu_count() or 1
-        self._llm: Any = Llama(
-            model_path=str(self.path),
-            n_ctx=n_ctx,
-            n_threads=cores,
-            n_threads_batch=cores,
-            logits_all=False,
-            verbose=False,
-        )
+        self._llm: Any = load_llama(self.path, n_ctx=n_ctx, threads=threads)
         self._lock = threading.Lock()
         # llama.cpp frees the model in __del__, which at interpreter exit can run after the
         # modules it calls are torn down and print a traceback; close it while they live.
@@ -89,6 +86,52 @@ class LocalModel:
         answer: dict[str, Any] = dict(result)
         answer["model"] = self.name
         return answer
+
+
+def load_llama(path: Path, *, n_ctx: int = DEFAULT_CONTEXT, threads: int | None = None) -> Any:
+    """llama.cpp's model on every core, without the AMX kernels where they would crash."""
+    from llama_cpp import Llama
+
+    cores = threads or os.cpu_count() or 1
+    with _without_extra_buffer_types() if advertises_amx() else contextlib.nullcontext():
+        return Llama(
+            model_path=str(path),
+            n_ctx=n_ctx,
+            n_threads=cores,
+            n_threads_batch=cores,
+            logits_all=False,
+            verbose=False,
+        )
+
+
+def advertises_amx(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
+    """Whether the CPU says it has AMX tiles (Linux); elsewhere, or unreadable: no."""
+    try:
+        with cpuinfo.open(encoding="utf-8", errors="replace") as lines:
+            flags = next((line for line in lines if line.startswith("flags")), "")
+    except OSError:
+        return False
+    return "amx_tile" in flags.split()
+
+
+@contextlib.contextmanager
+def _without_extra_buffer_types() -> Iterator[None]:
+    """`Llama` reads its model parameters from llama_cpp's defaults and offers no argument
+    for `use_extra_bufts`, so the defaults are wrapped while one model loads."""
+    from llama_cpp import llama_cpp as library
+
+    defaults = library.llama_model_default_params
+
+    def without() -> Any:
+        params = defaults()
+        params.use_extra_bufts = False
+        return params
+
+    library.llama_model_default_params = without
+    try:
+        yield
+    finally:
+        library.llama_model_default_params = defaults
 
 
 def _llama_response_format(requested: Any) -> dict[str, Any] | None:

@@ -1,0 +1,28 @@
+"""The embedded backend's fixes for llama-cpp-python that need no model loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summariser.providers.embedded import backend
+
+INTEL = "flags\t\t: fpu vme sse sse2 avx avx2 avx512f amx_bf16 amx_tile amx_int8 avx_vnni\n"
+AMD = "flags\t\t: fpu vme sse sse2 avx avx2 avx512f avx512_bf16 sha_ni\n"
+
+
+@pytest.mark.parametrize(("flags", "expected"), [(INTEL, True), (AMD, False), ("", False)])
+def test_amx_is_read_from_the_cpu_flags(tmp_path: Path, flags: str, expected: bool) -> None:
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text(f"processor\t: 0\nmodel name\t: Some CPU\n{flags}bugs\t\t: amx_tile_x\n")
+    assert backend.advertises_amx(cpuinfo) is expected
+    assert backend.advertises_amx(tmp_path / "missing") is False
+
+
+def test_extra_buffer_types_are_off_while_a_model_loads_and_back_after() -> None:
+    library = pytest.importorskip("llama_cpp.llama_cpp")
+    assert library.llama_model_default_params().use_extra_bufts is True
+    with backend._without_extra_buffer_types():  # pyright: ignore[reportPrivateUsage]
+        assert library.llama_model_default_params().use_extra_bufts is False
+    assert library.llama_model_default_params().use_extra_bufts is True
