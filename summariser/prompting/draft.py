@@ -8,10 +8,13 @@ list is clipped and an unknown kind becomes "other" instead of costing another c
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from typing import Annotated, Any, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
+from typing_extensions import Self
 
 from ..briefing.schema import ActorKind, AllegationStatus, PlaceKind
 
@@ -38,6 +41,20 @@ def _coerce(literal: Any, synonyms: dict[str, str]) -> Callable[[Any], Any]:
         return key if key in allowed else fallback
 
     return coerce
+
+
+def _mend_surrogates(value: Any) -> Any:
+    """`value` with every lone surrogate in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_mend_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_mend_surrogates(k): _mend_surrogates(v) for k, v in value.items()}
+    return value
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _clip_list(max_items: int) -> Callable[[Any], Any]:
@@ -143,6 +160,23 @@ class DraftStake(_DraftItem):
 
 class Draft(_DraftItem):
     """The model's answer. Field order is the order a small model writes them in."""
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:  # pyright: ignore[reportIncompatibleMethodOverride]
+        """As pydantic's, but JSON that pydantic's strict parser refuses and Python's reads
+        (a lone surrogate escape such as "\\ud83d", which a JSON grammar lets a model write)
+        is read by Python's, lone surrogates becoming U+FFFD: one bad character must not
+        cost the whole answer, nor a re-ask that tends to repeat it."""
+        try:
+            return super().model_validate_json(json_data, **options)
+        except ValidationError as error:
+            if [e["type"] for e in error.errors()] != ["json_invalid"]:
+                raise
+            try:
+                data = json.loads(json_data)
+            except ValueError:
+                raise error from None
+            return cls.model_validate(_mend_surrogates(data), **options)
 
     headline: Line
     summary: Paragraph = Field(description="The bottom line in at most three sentences.")

@@ -7,6 +7,7 @@ output and the tokens spent.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..briefing.schema import Usage
@@ -50,7 +51,7 @@ def translate(exc: Exception, settings: Settings, max_tokens: int) -> Summariser
         last = _completion_text(exc.last_completion)
         return InvalidOutputError(
             f"model output did not validate after {exc.n_attempts} attempt(s): "
-            + redact(_first_line(str(cause)), key),
+            + redact(_describe(cause), key),
             attempts=exc.n_attempts,
             last_output=last,
             usage=usage_of(exc.total_usage).model_dump(),
@@ -84,6 +85,38 @@ def _completion_text(completion: Any) -> str | None:
         return completion.choices[0].message.content
     except (AttributeError, IndexError, TypeError):
         return None
+
+
+def _describe(cause: BaseException) -> str:
+    """Which field failed, how, and on what value: `who[2].kind: Input should be 'person',
+    … (got 'host country')`; for JSON that does not parse, where it breaks and the text there."""
+    from pydantic import ValidationError
+
+    if not isinstance(cause, ValidationError):
+        return _first_line(str(cause))
+    errors = cause.errors(include_url=False)
+    first = errors[0]
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    if not first["loc"]:  # the answer as a whole: not JSON, or not an object
+        return f"{_first_line(first['msg'])}{_near(first)}{more}"
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
+    return f"{where.lstrip('.')}: {_first_line(first['msg'])} (got {_value(first['input'])}){more}"
+
+
+def _near(error: Any) -> str:
+    """The text around the column an invalid-JSON error names."""
+    found = re.search(r"line (\d+) column (\d+)", str(error.get("msg", "")))
+    text = error.get("input")
+    if not found or not isinstance(text, str):
+        return ""
+    line = text.splitlines()[int(found[1]) - 1] if text.splitlines() else ""
+    column = int(found[2]) - 1
+    return f" (near {line[max(0, column - 30) : column + 10]!r})"
+
+
+def _value(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
 def _first_line(text: str) -> str:

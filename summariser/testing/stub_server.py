@@ -15,6 +15,7 @@ message (stable across re-asks), `attempt` counts that article's requests from 1
     stall       no answer for `stall` seconds, then a valid one (past the client's timeout)
     truncated   a 200 whose JSON body is cut off mid-way
     invalid     valid JSON whose content violates the briefing's schema
+    surrogate   a valid draft whose headline holds a lone surrogate escape ("\\ud83d")
     empty       a completion with an empty choices list
     length      finish_reason "length": the answer was cut off by the token limit
     html        a 200 with an HTML page instead of JSON
@@ -172,6 +173,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif fault == "invalid":
             wrong = json.dumps({"headline": 42, "who": "nobody", "language": ["en"]})
             self._send(200, json.dumps(completion(body, wrong)).encode())
+        elif fault == "surrogate":  # a lone surrogate escape: JSON grammars allow it
+            lone = {**draft_for(article), "headline": "Stub \ud83d headline"}
+            self._send(200, json.dumps(completion(body, json.dumps(lone))).encode())
         elif fault == "empty":
             self._send(200, json.dumps({**completion(body, valid), "choices": []}).encode())
         elif fault == "length":

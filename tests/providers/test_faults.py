@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from summariser import InvalidOutputError, ModelError, Summariser
+from summariser import Briefing, InvalidOutputError, ModelError, Summariser
 from summariser.cli import main
 from summariser.testing.stub_server import StubServer
 from tests.support import DATA, EVAL
@@ -110,6 +110,19 @@ def test_invalid_output_is_reasked_exactly_the_configured_number_of_times(reasks
     assert isinstance(result, InvalidOutputError), result
     assert server.calls == reasks + 1 and result.attempts == reasks + 1
     assert result.last_output and "42" in result.last_output  # what the model really said
+    # The message names the field and the value, not just "1 validation error for Draft".
+    assert "did not validate" in str(
+        result
+    ) and "headline: Input should be a valid string (got 42)" in str(result)
+
+
+def test_a_lone_surrogate_escape_costs_one_character_not_the_answer() -> None:
+    """A JSON grammar lets a model write "\\ud83d" alone; pydantic's parser refuses it."""
+    server = serve(*["surrogate"] * 3)
+    result = ask(server)
+    server.stop()
+    assert isinstance(result, Briefing), result
+    assert server.calls == 1 and result.headline == "Stub \ufffd headline"
 
 
 def test_the_two_policies_do_not_multiply() -> None:
