@@ -23,7 +23,7 @@ from .prompting.draft import Draft
 from .prompting.messages import PROMPT_VERSION, prompt_hash
 from .providers.endpoint import Endpoint, connect
 from .providers.instructed import reask_policy, response_model
-from .providers.sdk_errors import translate, usage_of
+from .providers.sdk_errors import timings_of, translate, usage_of
 from .redaction import protect
 from .stages import Request, finish, prepare
 
@@ -46,6 +46,8 @@ class Answer:
     usage: Usage
     attempts: int  # model calls made, re-asks included
     model_seconds: float  # from sending the request to the validated answer
+    prefill_seconds: float | None = None  # where the endpoint reports them (the embedded does)
+    decode_seconds: float | None = None
 
 
 class Summariser:
@@ -224,6 +226,8 @@ class Summariser:
             attempts=answer.attempts,
             seconds=round(time.perf_counter() - started, 3),
             model_seconds=round(answer.model_seconds, 3),
+            prefill_seconds=answer.prefill_seconds,
+            decode_seconds=answer.decode_seconds,
             warnings=list(request.warnings),
         )
 
@@ -238,11 +242,14 @@ class Summariser:
 
 def _answer(draft: Any, completion: Any, policy: Any, asked: float) -> Answer:
     usage = getattr(draft, "_total_usage", None) or getattr(completion, "usage", None)
+    prefill, decode = timings_of(usage)
     return Answer(
         draft=draft,
         usage=usage_of(usage),
         attempts=policy.statistics.get("attempt_number", 1),
         model_seconds=time.perf_counter() - asked,
+        prefill_seconds=prefill,
+        decode_seconds=decode,
     )
 
 

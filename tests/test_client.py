@@ -34,7 +34,15 @@ def completion(content: str, finish_reason: str = "stop") -> dict[str, Any]:
                 "finish_reason": finish_reason,
             }
         ],
-        "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+        # As the embedded model reports it: OpenAI's cached tokens, llama.cpp's timings.
+        "usage": {
+            "prompt_tokens": 100,
+            "completion_tokens": 20,
+            "total_tokens": 120,
+            "prompt_tokens_details": {"cached_tokens": 60},
+            "prefill_ms": 250.0,
+            "decode_ms": 1500.0,
+        },
     }
 
 
@@ -98,6 +106,8 @@ def test_a_valid_answer_is_grounded_merged_and_dated() -> None:
     assert briefing.allegations[0].evidence.grounded
     assert briefing.summary.endswith("The US warns of a price.")
     assert briefing.meta and briefing.meta.attempts == 1 and briefing.meta.usage.total_tokens == 120
+    assert briefing.meta.usage.cached_prompt_tokens == 60
+    assert (briefing.meta.prefill_seconds, briefing.meta.decode_seconds) == (0.25, 1.5)
     body = json.loads(seen[0].read())
     assert body["response_format"]["type"] == "json_schema" and body["temperature"] == 0
     strict = summariser.summarise(seed_text(), published="2023-09-11", strict=True)
@@ -120,6 +130,9 @@ def test_a_reask_that_succeeds_counts_both_attempts() -> None:
     briefing = summariser.summarise(seed_text())
     assert len(seen) == 2 and briefing.meta and briefing.meta.attempts == 2
     assert briefing.meta.usage.total_tokens == 240
+    # Every attempt's tokens and time count: instructor sums the usage, extras included.
+    assert briefing.meta.usage.cached_prompt_tokens == 120
+    assert (briefing.meta.prefill_seconds, briefing.meta.decode_seconds) == (0.5, 3.0)
 
 
 def test_http_errors_are_model_errors_without_the_key_and_not_reasked() -> None:

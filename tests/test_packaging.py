@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from summariser.briefing.schema import SCHEMA_VERSION
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -36,4 +38,4 @@ def test_data_files_load_from_an_installed_copy(tmp_path: Path) -> None:
     origin, system_same, user_same, version, messages = result.stdout.split()
     assert origin.startswith(str(target))  # imported from the installed copy, not the checkout
     assert system_same == user_same == "True"
-    assert version == "1.1" and messages == "2"
+    assert version == SCHEMA_VERSION and messages == "2"

@@ -31,7 +31,7 @@ __all__ = [
     "Usage",
 ]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.2: cached prompt tokens, prefill and decode seconds
 
 ActorKind = Literal["person", "organisation", "country", "group", "other"]
 PlaceKind = Literal["country", "region", "city", "facility", "other"]
@@ -116,6 +116,9 @@ class Usage(_Item):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
+    cached_prompt_tokens: int = Field(
+        default=0, description="Prompt tokens the model kept from an earlier call, not evaluated."
+    )
 
 
 class RunInfo(_Item):
@@ -130,6 +133,13 @@ class RunInfo(_Item):
     attempts: int = Field(description="Model calls made, re-asks included.")
     seconds: float = Field(description="Wall time of the whole call.")
     model_seconds: float = Field(description="Time spent waiting for the model.")
+    prefill_seconds: float | None = Field(
+        default=None,
+        description="Reading the prompt, when the endpoint says (the embedded one does).",
+    )
+    decode_seconds: float | None = Field(
+        default=None, description="Writing the answer, token by token, when the endpoint says."
+    )
     warnings: list[str] = Field(default_factory=list)
 
 

@@ -136,9 +136,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if meta and not args.quiet:
         grounded = sum(item.evidence.grounded for item in briefing.items())
         usage = meta.usage
+        split = ""
+        if meta.prefill_seconds is not None and meta.decode_seconds is not None:
+            split = f" (prefill {meta.prefill_seconds:.1f} s, decode {meta.decode_seconds:.1f} s)"
+        cached = f" ({usage.cached_prompt_tokens} cached)" if usage.cached_prompt_tokens else ""
         err.write(
-            f"summarise: {meta.model} ({meta.provider}) answered in {meta.seconds:.1f} s, "
-            f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens, "
+            f"summarise: {meta.model} ({meta.provider}) answered in {meta.seconds:.1f} s{split}, "
+            f"{usage.prompt_tokens} prompt{cached} + {usage.completion_tokens} completion tokens, "
             f"{grounded}/{len(briefing.items())} items grounded\n"
         )
         for warning in meta.warnings:

@@ -15,7 +15,7 @@ from ..config import Settings
 from ..errors import InvalidOutputError, ModelError, SummariserError
 from ..redaction import redact
 
-__all__ = ["translate", "usage_of"]
+__all__ = ["timings_of", "translate", "usage_of"]
 
 
 def translate(exc: Exception, settings: Settings, max_tokens: int) -> SummariserError:
@@ -60,15 +60,37 @@ def translate(exc: Exception, settings: Settings, max_tokens: int) -> Summariser
 
 
 def usage_of(raw: Any) -> Usage:
+    """Token counts from an SDK usage object or a dict; cached tokens as OpenAI reports them."""
     if raw is None:
         return Usage()
-    get = raw.get if isinstance(raw, dict) else lambda name, default=0: getattr(raw, name, default)
-    prompt, completion = int(get("prompt_tokens", 0) or 0), int(get("completion_tokens", 0) or 0)
+    prompt, completion = (
+        int(_get(raw, "prompt_tokens") or 0),
+        int(_get(raw, "completion_tokens") or 0),
+    )
+    details = _get(raw, "prompt_tokens_details")
     return Usage(
         prompt_tokens=prompt,
         completion_tokens=completion,
-        total_tokens=int(get("total_tokens", 0) or 0) or prompt + completion,
+        total_tokens=int(_get(raw, "total_tokens") or 0) or prompt + completion,
+        cached_prompt_tokens=int(_get(details, "cached_tokens") or 0) if details else 0,
     )
+
+
+def timings_of(raw_usage: Any) -> tuple[float | None, float | None]:
+    """Prefill and decode seconds, where the endpoint reports them in its usage (the embedded
+    model does, as `prefill_ms` and `decode_ms`, summed over re-asks like the token counts)."""
+    prefill, decode = _get(raw_usage, "prefill_ms"), _get(raw_usage, "decode_ms")
+    return (
+        round(prefill / 1000, 3) if isinstance(prefill, int | float) else None,
+        round(decode / 1000, 3) if isinstance(decode, int | float) else None,
+    )
+
+
+def _get(raw: Any, name: str) -> Any:
+    """A field of an SDK object (declared or extra) or of a dict; None when absent."""
+    if raw is None:
+        return None
+    return raw.get(name) if isinstance(raw, dict) else getattr(raw, name, None)
 
 
 def _api_message(error: Any) -> str:

@@ -77,15 +77,33 @@ class LocalModel:
         options["repeat_penalty"] = body.get("repeat_penalty", REPEAT_PENALTY)
         response_format = _llama_response_format(body.get("response_format"))
         with self._lock:
+            import llama_cpp
+
+            llama_cpp.llama_perf_context_reset(self._llm.ctx)
             try:
                 result = self._llm.create_chat_completion(
                     messages=messages, response_format=response_format, **options
                 )
             except ValueError as exc:  # e.g. "Requested tokens exceed context window"
                 raise RequestError(str(exc)) from exc
+            perf = llama_cpp.llama_perf_context(self._llm.ctx)
         answer: dict[str, Any] = dict(result)
         answer["model"] = self.name
+        answer["usage"] = _with_timings(dict(answer["usage"]), perf)
         return answer
+
+
+def _with_timings(usage: dict[str, Any], perf: Any) -> dict[str, Any]:
+    """OpenAI's usage, plus what llama.cpp measured of the call: the prompt tokens it kept from
+    the previous call (`cached_tokens`, OpenAI's field), and the milliseconds spent reading the
+    rest of the prompt and writing the answer (the time left over is sampling: the grammar)."""
+    evaluated = min(int(perf.n_p_eval), int(usage.get("prompt_tokens", 0)))
+    usage["prompt_tokens_details"] = {
+        "cached_tokens": int(usage.get("prompt_tokens", 0)) - evaluated
+    }
+    usage["prefill_ms"] = round(float(perf.t_p_eval_ms), 1)
+    usage["decode_ms"] = round(float(perf.t_eval_ms), 1)
+    return usage
 
 
 def load_llama(path: Path, *, n_ctx: int = DEFAULT_CONTEXT, threads: int | None = None) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -26,3 +27,13 @@ def test_extra_buffer_types_are_off_while_a_model_loads_and_back_after() -> None
     with backend._without_extra_buffer_types():  # pyright: ignore[reportPrivateUsage]
         assert library.llama_model_default_params().use_extra_bufts is False
     assert library.llama_model_default_params().use_extra_bufts is True
+
+
+def test_each_answer_says_what_was_cached_and_how_long_reading_and_writing_took() -> None:
+    perf = SimpleNamespace(n_p_eval=300, t_p_eval_ms=2345.67, t_eval_ms=81234.5)
+    usage = backend._with_timings(  # pyright: ignore[reportPrivateUsage]
+        {"prompt_tokens": 1358, "completion_tokens": 1049, "total_tokens": 2407}, perf
+    )
+    assert usage["prompt_tokens_details"] == {"cached_tokens": 1058}
+    assert (usage["prefill_ms"], usage["decode_ms"]) == (2345.7, 81234.5)
+    assert usage["total_tokens"] == 2407

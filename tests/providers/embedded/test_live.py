@@ -50,4 +50,8 @@ def test_founding_article_on_the_embedded_model(embedded: Summariser) -> None:
     assert correct, [(t.text, t.date) for t in briefing.when]
     ungrounded = [item for item in briefing.items() if not item.evidence.grounded]
     assert not ungrounded, ungrounded
-    assert briefing.meta and briefing.meta.provider == "embedded"
+    meta = briefing.meta
+    assert meta and meta.provider == "embedded"
+    # llama.cpp's own clock: reading the prompt and writing the answer, within the model's time.
+    assert meta.prefill_seconds and meta.decode_seconds
+    assert meta.prefill_seconds + meta.decode_seconds <= meta.model_seconds
