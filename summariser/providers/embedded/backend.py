@@ -11,6 +11,8 @@ runs in-process. Three fixes for llama-cpp-python 0.3.36 live here and nowhere e
   fault at their first tile instruction where the virtual machine does not really grant AMX
   (seen on this project's Intel Xeon machines): on such CPUs the model loads without llama.cpp's
   extra buffer types, which is where those kernels live (`load_llama`).
+Greedy sampling under a grammar checks the top token first (sampling.py): the same tokens,
+without constraining the whole vocabulary at every step.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import ConfigError
+from .sampling import sample_top_token_first
 from .weights import MODEL_NAME, ensure_weights
 
 __all__ = ["DEFAULT_CONTEXT", "LocalModel", "RequestError", "advertises_amx", "load_llama"]
@@ -107,12 +110,13 @@ def _with_timings(usage: dict[str, Any], perf: Any) -> dict[str, Any]:
 
 
 def load_llama(path: Path, *, n_ctx: int = DEFAULT_CONTEXT, threads: int | None = None) -> Any:
-    """llama.cpp's model on every core, without the AMX kernels where they would crash."""
+    """llama.cpp's model on every core, without the AMX kernels where they would crash, and
+    sampling greedily under a grammar top token first (sampling.py)."""
     from llama_cpp import Llama
 
     cores = threads or os.cpu_count() or 1
     with _without_extra_buffer_types() if advertises_amx() else contextlib.nullcontext():
-        return Llama(
+        llm = Llama(
             model_path=str(path),
             n_ctx=n_ctx,
             n_threads=cores,
@@ -120,6 +124,8 @@ def load_llama(path: Path, *, n_ctx: int = DEFAULT_CONTEXT, threads: int | None 
             logits_all=False,
             verbose=False,
         )
+    sample_top_token_first(llm)
+    return llm
 
 
 def advertises_amx(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
