@@ -25,6 +25,7 @@ from .amend import names_something, not_copied, people_in_lead, places_in_lead
 from .dates import time_ref
 from .event_date import event_date
 from .grounding import Locator
+from .language import detect_language
 from .lead import first_sentences, lead_of
 
 __all__ = ["assemble"]
@@ -45,7 +46,7 @@ def assemble(
     strict: bool = False,
 ) -> Briefing:
     locator = Locator(text)
-    language = _language_code(draft.language)
+    language = detect_language(text) or _language_code(draft.language)
 
     who = _merge_people(
         Actor(**_carried(a, Actor), evidence=locator.locate(a.name))

@@ -1,0 +1,30 @@
+"""The article's language, read by a language identifier that ships its own model.
+
+A 1.5B model's `language` label is a guess written before it has read far: it called an
+Italian article "en". py3langid (langid.py's model, BSD) reads the article itself in about a
+millisecond; where it is sure, its code stands, and the dates are resolved in that language.
+Where it is not (a teaser of a few words), the model's label is kept.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+__all__ = ["detect_language"]
+
+_SURE = 0.9  # normalised probability; whole news articles score above 0.99 in the dev set
+
+
+@cache
+def _identifier() -> Any:
+    """Loaded once per process (about half a second): the model is 4.5 MB compressed."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language when the identifier is sure of it, else None."""
+    code, probability = _identifier().classify(text)
+    return str(code) if probability >= _SURE else None
