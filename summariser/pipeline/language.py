@@ -14,6 +14,7 @@ from typing import Any
 __all__ = ["detect_language"]
 
 _SURE = 0.9  # normalised probability; whole news articles score above 0.99 in the dev set
+_READ = 2000  # characters: the verdict of the whole text on every dev article, in half the time
 
 
 @cache
@@ -26,5 +27,5 @@ def _identifier() -> Any:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language when the identifier is sure of it, else None."""
-    code, probability = _identifier().classify(text)
+    code, probability = _identifier().classify(text[:_READ])
     return str(code) if probability >= _SURE else None
