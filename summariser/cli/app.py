@@ -8,6 +8,7 @@ exit code of common.EXIT_CODES; nothing heavy is imported before it is needed, s
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from typing import TextIO
@@ -50,7 +51,8 @@ def main(
     stdout: TextIO = out or sys.stdout
     stderr: TextIO = err or sys.stderr
     try:
-        args = build_parser().parse_args(argv)
+        with contextlib.redirect_stdout(stdout):  # --help and --version go where output goes
+            args = build_parser().parse_args(argv)
         return args.run(args, stdout, stderr)
     except SummariserError as exc:
         stderr.write(f"summarise: error: {exc}\n")

@@ -168,3 +168,26 @@ def test_console_script_reports_errors_as_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "summarise: error: cannot reach the model endpoint at http://127.0.0.1:9/v1"
     ]
+
+
+def test_help_lists_every_subcommand() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    listed = out.split("commands:")[1]
+    for command in ("brief", "batch", "eval", "schema", "serve"):
+        assert f"\n    {command} " in listed, command
+
+
+def test_an_argument_that_names_no_command_is_an_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`summarise ./batch` reads the file named batch; `summarise batch` is the batch."""
+    (tmp_path / "batch").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("./batch")
+    assert code == 2 and one_line_error(err) == "summarise: error: article text is empty"
+    code, _, err = run("batch")
+    assert code == 2 and "the following arguments are required: INPUT" in one_line_error(err)
+    assert "summarise batch --help" in err
+    code, _, err = run("brief", "./batch")
+    assert code == 2 and one_line_error(err) == "summarise: error: article text is empty"
