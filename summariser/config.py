@@ -39,6 +39,9 @@ MODES = ("json_schema", "json", "tools", "md_json")  # how structured output is 
 # to 1,500 to the answer, leaving ~5,800 for the article, about 16,000 characters of prose.
 EMBEDDED_MAX_CHARS = 16_000
 REMOTE_MAX_CHARS = 200_000  # ~50k tokens: within any current 128k-context model
+# Unset, these depend on the rest: no model means the embedded one unless an endpoint is set,
+# and the longest article depends on which model reads it.
+_DECIDED_LATER = ("model", "max_chars")
 
 
 def _text(raw: str, _name: str) -> str:
@@ -105,22 +108,22 @@ class Settings:
         if unknown:
             raise TypeError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         values = {f.name: _read(f, given.get(f.name), env) for f in fields(cls)}
+        for f in fields(cls):  # unset: the default, but for the two the configuration decides
+            if values[f.name] is None and f.name not in _DECIDED_LATER:
+                values[f.name] = f.default
         configured = bool(values["base_url"] or values["api_key"])
         if values["model"] == EMBEDDED or (not values["model"] and not configured):
             values.update(model=EMBEDDED, base_url=None, api_key=None)
         values["model"] = values["model"] or DEFAULT_REMOTE_MODEL
-        values["mode"] = (values["mode"] or "json_schema").lower()
+        values["mode"] = values["mode"].lower()
         if values["mode"] not in MODES:
             raise ConfigError(f"unknown mode {values['mode']!r}; choose one of {', '.join(MODES)}")
         base_url = values["base_url"]
         if base_url and not re.match(r"^https?://[^\s/]+", base_url):
             raise ConfigError(f"base URL must start with http:// or https:// (got {base_url!r})")
-        if values["max_chars"] is None:  # neither given nor set: the model's own default
+        if values["max_chars"] is None:
             embedded = values["model"] == EMBEDDED
             values["max_chars"] = EMBEDDED_MAX_CHARS if embedded else REMOTE_MAX_CHARS
-        defaults = {f.name: f.default for f in fields(cls)}
-        values = {name: defaults[name] if value is None and defaults[name] is not None else value
-                  for name, value in values.items()}  # fmt: skip
         return cls(**values)
 
     def client_options(self) -> dict[str, Any]:

@@ -21,7 +21,6 @@ class SummariserError(Exception):
     """Base of every error summariser raises on purpose."""
 
 
-
 class InputError(SummariserError, ValueError):
     """The article text or an argument cannot be used."""
 

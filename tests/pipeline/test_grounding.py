@@ -1,4 +1,3 @@
-
 from summariser.pipeline.grounding import Locator
 from summariser.text import normalise
 from tests.support import seed_text
