@@ -1,7 +1,7 @@
 """The two pure stages around the model call: `prepare` before it, `finish` after it.
 
     prepare(text, …) → Request      check the article, fit it, withhold injected lines,
-                                    build the messages
+                                    number its sentences and candidates, build the messages
     (the model answers the Request's messages with a draft: client.py)
     finish(request, draft) → Briefing   ground, date, amend and merge: the briefing
 
@@ -22,6 +22,7 @@ from .pipeline.assemble import assemble
 from .prompting.draft import Draft
 from .prompting.messages import build_messages
 from .prompting.reading import read_for_model
+from .prompting.references import References, numbered
 
 __all__ = ["Request", "finish", "prepare"]
 
@@ -31,6 +32,7 @@ class Request:
     """One article made ready for the model, and what finishing its answer needs."""
 
     messages: list[dict[str, str]]  # what the model is asked
+    references: References  # the numbered sentences and candidates its answer cites
     ground_in: str  # what grounding searches: the article, less passages addressed to machines
     published: date | None
     title: str | None
@@ -53,8 +55,12 @@ def prepare(
     warnings = reading.warnings
     if not day:
         warnings += ("no publication date: relative dates left unresolved",)
+    references = numbered(reading.read)
     return Request(
-        messages=build_messages(reading.read, title=title, output_language=output_language),
+        messages=build_messages(
+            reading.read, references, title=title, output_language=output_language
+        ),
+        references=references,
         ground_in=reading.ground_in,
         published=day,
         title=title,
@@ -71,6 +77,7 @@ def finish(request: Request, draft: Draft | Mapping[str, Any], *, strict: bool =
     return assemble(
         draft,
         request.ground_in,
+        request.references,
         published=request.published,
         title=request.title,
         url=request.url,

@@ -73,24 +73,17 @@ DRAFT = {
     "headline": "Kim heads to Russia",
     "summary": "Kim Jong-un is travelling to meet Vladimir Putin. They may discuss arms. "
     "The US warns of a price. This fourth sentence is cut.",
-    "language": "en",
-    "who": [
-        {"name": "Kim Jong-un", "kind": "person", "role": "North Korean leader"},
-        {"name": "Putin", "kind": "person", "role": "host"},
-        {"name": "Vladimir Putin", "kind": "person", "role": "Russian president"},
-        {"name": "Barack Obama", "kind": "person", "role": "invented by the model"},
-    ],
-    "where": [{"name": "Vladivostok", "kind": "city"}, {"name": "vladivostok", "kind": "city"}],
-    "when": [{"text": "as early as Tuesday", "event": "meeting"}],
     "allegations": [
-        {
-            "claim": "The US accused North Korea of selling shells to Wagner.",
-            "made_by": "the US",
-            "against": "North Korea",
-            "status": "alleged",
-            "quote": "accused by the US of selling artillery shells to the Russian mercenary group",
-        }
+        {"by": "the US", "c": "North Korea sold artillery shells to Wagner", "vs": "North Korea"}
     ],
+    "who": [
+        {"n": "Kim Jong-un", "k": "person", "r": "North Korean leader"},
+        {"n": "Putin", "k": "person", "r": "host"},
+        {"n": "Vladimir Putin", "k": "person", "r": "Russian president"},
+        {"n": "Barack Obama", "k": "person", "r": "invented by the model"},
+    ],
+    "where": [{"n": "Vladivostok", "k": "city"}, {"n": "vladivostok", "k": "city"}],
+    "when": ["as early as Tuesday"],
     "stakes": [],
 }
 
@@ -99,11 +92,14 @@ def test_a_valid_answer_is_grounded_merged_and_dated() -> None:
     summariser, seen = scripted([httpx2.Response(200, json=completion(json.dumps(DRAFT)))])
     briefing = summariser.summarise(seed_text(), published="2023-09-11")
     assert len(seen) == 1
-    assert [a.name for a in briefing.who] == ["Kim Jong-un", "Vladimir Putin", "Barack Obama"]
+    listed = [a.name for a in briefing.who][:3]  # then the sources of claims code added
+    assert listed == ["Kim Jong-un", "Vladimir Putin", "Barack Obama"]
     assert briefing.who[2].evidence.grounded is False  # kept, but flagged
     assert [p.name for p in briefing.where] == ["Vladivostok"]
     assert briefing.when[0].date == "2023-09-12"
     assert briefing.allegations[0].evidence.grounded
+    assert briefing.allegations[0].evidence.quote.startswith("North Korea has previously been")
+    assert briefing.allegations[0].made_by == "US"  # the sentence's "accused by the US"
     assert briefing.summary.endswith("The US warns of a price.")
     assert briefing.meta and briefing.meta.attempts == 1 and briefing.meta.usage.total_tokens == 120
     assert briefing.meta.usage.cached_prompt_tokens == 60

@@ -12,10 +12,19 @@ from typing import TypeVar
 from ..briefing.schema import Actor, Allegation, Place, Stake, TimeRef
 from ..prompting.messages import prompt_examples
 from ..prompting.names import names_a_site, place_phrases, unnamed_actors
+from ..prompting.references import References
 from ..text import normalise, overlap_f1
+from .attribution import accused_in, source_of, status_of
 from .grounding import Locator
 
-__all__ = ["names_something", "not_copied", "people_in_lead", "places_in_lead"]
+__all__ = [
+    "names_something",
+    "not_copied",
+    "people_in_lead",
+    "places_in_lead",
+    "reported_claims",
+    "sources_and_accused",
+]
 
 T = TypeVar("T", Actor, Place, TimeRef, Allegation, Stake)
 
@@ -60,6 +69,70 @@ def places_in_lead(where: list[Place], lead: str, locator: Locator) -> list[Plac
             continue
         if not any(overlap_f1(phrase, place.name) >= 0.5 for place in listed):
             added.append(Place(name=phrase, kind="other", evidence=locator.locate(phrase)))
+    return added
+
+
+SOURCE_ROLE, ACCUSED_ROLE = "source of a claim", "accused"
+MIN_ALLEGATIONS = 3  # a news story reports more claims than a small model lists
+MAX_ALLEGATIONS = 5
+_ACCUSING = ("alleged", "denied", "disputed")
+
+
+def reported_claims(
+    listed: list[Allegation],
+    references: References,
+    locator: Locator,
+    names: list[str],
+    people: list[str],
+) -> list[Allegation]:
+    """Accusations and denials the model left out, then other attributed claims while fewer
+    than MIN_ALLEGATIONS are listed: sentences whose reporting verb names a source ("X was
+    accused by Y of ...", "X denied ..."), quoted whole, in article order."""
+    quoted = {normalise(a.evidence.quote) for a in listed}
+    found: list[tuple[bool, Allegation]] = []
+    for sentence in references.sentences:
+        if normalise(sentence) in quoted:
+            continue
+        evidence = locator.locate(sentence)
+        before = locator.text[: evidence.start] if evidence.start is not None else ""
+        source = source_of(sentence, before, names, people)
+        if source is None:
+            continue
+        status = status_of(sentence)
+        allegation = Allegation(
+            claim=sentence,
+            made_by=source,
+            against=accused_in(sentence, names),
+            status=status,
+            evidence=evidence,
+        )
+        found.append((status in _ACCUSING, allegation))
+    room = MAX_ALLEGATIONS - len(listed)
+    accusing = [a for accuses, a in found if accuses][: max(room, 0)]
+    others = [a for accuses, a in found if not accuses]
+    others = others[: max(MIN_ALLEGATIONS - len(listed) - len(accusing), 0)]
+    return accusing + others
+
+
+def sources_and_accused(
+    who: list[Actor], allegations: list[Allegation], locator: Locator
+) -> list[Actor]:
+    """Who makes or faces a claim is in the story: each named source and accused the model
+    did not list as an actor is added, with that part as its role."""
+    listed = [set(normalise(a.name).split()) for a in who]
+    added: list[Actor] = []
+    for allegation in allegations:
+        for name, role in ((allegation.made_by, SOURCE_ROLE), (allegation.against, ACCUSED_ROLE)):
+            if not name or not name[0].isupper() or not names_something(name):
+                continue  # "officials", "a man": a description, not a name to list
+            words = set(normalise(name).split())
+            evidence = locator.locate(name)
+            if any(words <= other for other in listed) or not evidence.grounded:
+                continue
+            if len(words) > 4:
+                continue
+            listed.append(words)
+            added.append(Actor(name=name, kind="other", role=role, evidence=evidence))
     return added
 
 

@@ -1,16 +1,18 @@
-"""Turn the model's draft into a briefing: ground every item, date it, merge duplicates.
+"""Turn the model's draft into a briefing: write what it cites, ground it, date it, merge.
 
-Pure and deterministic: same draft and article, same briefing. A field the draft and the
-briefing both declare under one name is carried over as the model wrote it (`_carried`), so a
-new field needs the schema and the draft, not this module; what code computes (evidence, dates,
-the main event's day) or rewrites (claims copied under several quotes) is set here. Ungrounded
-items are kept and flagged (grounded=False) unless `strict`, which drops them; what code adds
-or drops besides (the lead's people and place, copies of the prompt's examples) is amend.py's.
+Pure and deterministic: same draft, article and references, same briefing. The draft cites
+sentences and candidates by number (prompting/references.py); this module writes each name,
+time phrase and quote from them, so they are the article's own words and their offsets are
+found exactly. Where the draft writes a name of its own instead, that name is grounded like any
+other. Who makes a claim, and its status, come from the cited sentence's reporting verb where
+it has one (attribution.py). A field the draft and the briefing both declare under one name is
+carried over as the model wrote it (`_carried`). Ungrounded items are kept and flagged
+(grounded=False) unless `strict`, which drops them; what code adds or drops besides (the lead's
+people and place, copies of the prompt's examples) is amend.py's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, TypeVar
@@ -19,9 +21,18 @@ from pydantic import BaseModel
 
 from ..briefing.schema import Actor, Allegation, Briefing, Evidence, Place, Source, Stake, TimeRef
 from ..prompting.draft import Draft, DraftAllegation
+from ..prompting.references import Candidate, References
 from ..prompting.times import spot
 from ..text import normalise
-from .amend import names_something, not_copied, people_in_lead, places_in_lead
+from .amend import (
+    names_something,
+    not_copied,
+    people_in_lead,
+    places_in_lead,
+    reported_claims,
+    sources_and_accused,
+)
+from .attribution import accused_in, source_of, status_of
 from .dates import time_ref
 from .event_date import event_date
 from .grounding import Locator
@@ -33,12 +44,16 @@ __all__ = ["assemble"]
 T = TypeVar("T", Actor, Place, TimeRef, Allegation, Stake)
 _SUMMARY_SENTENCES = 3
 # What the draft and the briefing share by name, yet `assemble` writes itself.
-_WRITTEN_HERE = ("summary", "language", "who", "where", "when", "allegations", "stakes")
+_WRITTEN_HERE = ("summary", "who", "where", "when", "allegations", "stakes")
+_NOT_ACTORS = ("time",)
+_NOT_PLACES = ("time", "people")
+_UNATTRIBUTED = "unattributed"
 
 
 def assemble(
     draft: Draft,
     text: str,
+    references: References,
     *,
     published: date | None = None,
     title: str | None = None,
@@ -46,47 +61,70 @@ def assemble(
     strict: bool = False,
 ) -> Briefing:
     locator = Locator(text)
-    language = detect_language(text) or _language_code(draft.language)
+    language = detect_language(text)
+    cited = _Cited(references)
 
     who = _merge_people(
-        Actor(**_carried(a, Actor), evidence=locator.locate(a.name))
+        Actor(**_carried(a, Actor), name=name, evidence=locator.locate(name))
         for a in draft.who
-        if names_something(a.name) and not _is_time(a.name)
+        if (name := cited.name(a.ref, refuse=_NOT_ACTORS)) and not _is_time(name)
     )
     lead = lead_of(text)
     who += people_in_lead(who, lead, locator)
+    persons = {normalise(a.name) for a in who if a.kind == "person"}
     where = _unique(
         (
-            Place(**_carried(p, Place), evidence=locator.locate(p.name))
+            Place(**_carried(p, Place), name=name, evidence=locator.locate(name))
             for p in draft.where
-            if names_something(p.name) and not _is_time(p.name)
+            if (name := cited.name(p.ref, refuse=_NOT_PLACES))
+            and not _is_time(name)
+            and normalise(name) not in persons  # a person is never a place
         ),
         key=lambda p: normalise(p.name),
     )
     where += places_in_lead(where, lead, locator)
+    # The model's times first (the main event's leads), then the checklist's others: a time
+    # the article writes is a time of the story, and costs the model nothing to leave out.
+    chosen = [phrase for written in draft.when if (phrase := cited.time(written))]
+    chosen += [c.text for c in references.of_kind("time")]
     when = _unique(
-        (
-            time_ref(t.text, locator, published, language, **_carried(t, TimeRef, "text"))
-            for t in draft.when
-            if t.text
-        ),
-        key=lambda t: (normalise(t.text), t.date),
+        (time_ref(phrase, locator, published, language) for phrase in chosen),
+        key=lambda t: normalise(t.text),
     )
-    allegations = _unique(
-        (
+    names = [a.name for a in who] + cited.names()
+    people = sorted((a.name for a in who if a.kind == "person"), key=len, reverse=True)
+    allegations: list[Allegation] = []
+    for claim, sentence, allegation in _own_claims(draft.allegations, references):
+        evidence = locator.locate(sentence or claim)
+        before = text[: evidence.start] if evidence.start is not None else ""
+        said_by = source_of(sentence, before, names, people) if sentence else None
+        # The accusing verb's object, where the sentence has one, over the model's choice.
+        against = (accused_in(sentence, names) if sentence else None) or cited.name(
+            allegation.against
+        )
+        allegations.append(
             Allegation(
-                **_carried(a, Allegation, "claim", "against"),
                 claim=claim,
-                against=a.against if names_something(a.against) else None,
-                evidence=_best_evidence(locator, a.quote, claim),
+                made_by=said_by or cited.name(allegation.made_by) or _UNATTRIBUTED,
+                against=against
+                if against and normalise(against) != normalise(said_by or "")
+                else None,
+                status=status_of(sentence) if sentence else "alleged",
+                evidence=evidence,
             )
-            for claim, a in _own_claims(draft.allegations)
-        ),
-        key=lambda a: normalise(a.claim),
-    )
+        )
+    allegations = _unique(allegations, key=lambda a: normalise(a.claim))
+    allegations += reported_claims(allegations, references, locator, names, people)
+    who += sources_and_accused(who, allegations, locator)
     stakes = _unique(
         (
-            Stake(**_carried(s, Stake), evidence=_best_evidence(locator, s.quote, s.what))
+            Stake(
+                what=s.what,
+                for_whom=cited.name(s.for_whom) or "",
+                evidence=_best_evidence(
+                    locator, references.sentence_saying(s.what, s.for_whom), s.what
+                ),
+            )
             for s in draft.stakes
             if s.what
         ),
@@ -111,13 +149,42 @@ def assemble(
     )
 
 
+class _Cited:
+    """What the draft's references stand for: a candidate's words, or the name it wrote."""
+
+    def __init__(self, references: References) -> None:
+        self._references = references
+
+    def _candidate(self, ref: str | None) -> Candidate | str | None:
+        if ref is None or not names_something(ref):
+            return None
+        return self._references.candidate(ref) or ref
+
+    def name(self, ref: str | None, *, refuse: tuple[str, ...] = ()) -> str | None:
+        """The name `ref` cites, unless it cites a candidate of a kind in `refuse`."""
+        found = self._candidate(ref)
+        if isinstance(found, Candidate):
+            return None if found.kind in refuse else found.text
+        return found
+
+    def time(self, ref: str | None) -> str | None:
+        """The time phrase `ref` cites: a time candidate, or a phrase the model wrote."""
+        found = self._candidate(ref)
+        if isinstance(found, Candidate):
+            return found.text if found.kind == "time" else None
+        return found
+
+    def names(self) -> list[str]:
+        return [c.text for c in self._references.candidates if c.kind != "time"]
+
+
 def _carried(item: BaseModel, target: type[BaseModel], *computed: str) -> dict[str, Any]:
     """The draft item's fields that `target` declares too, less those the caller `computed`."""
     wanted = target.model_fields
     return {
         name: getattr(item, name)
         for name in type(item).model_fields
-        if name in wanted and name not in computed
+        if name in wanted and name not in computed and name != "name"
     }
 
 
@@ -126,33 +193,30 @@ def _is_time(name: str) -> bool:
     return any(len(phrase) >= len(name.strip()) - 3 for phrase in spot(name))
 
 
-def _language_code(raw: str) -> str:
-    """ISO 639-1 primary subtag ("pt-BR" and "pt_br" are "pt"); "und" when unusable."""
-    primary = re.split(r"[-_\s]", raw.strip().lower(), maxsplit=1)[0]
-    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else "und"
-
-
-def _own_claims(allegations: Iterable[DraftAllegation]) -> Iterator[tuple[str, DraftAllegation]]:
-    """Each allegation with its claim. A small model often copies the claim it wrote for one
-    quote under the next quotes; such a repeat says nothing of its own quote, so the quote
-    (the article's words) stands as its claim. The same claim under the same quote is a plain
-    repeat and is dropped."""
+def _own_claims(
+    allegations: Iterable[DraftAllegation], references: References
+) -> Iterator[tuple[str, str | None, DraftAllegation]]:
+    """Each allegation with its claim and its cited sentence. A small model often copies the
+    claim it wrote for one sentence under the next ones; such a repeat says nothing of its own
+    sentence, so the sentence (the article's words) stands as its claim. The same claim on the
+    same sentence is a plain repeat and is dropped."""
     claims: set[str] = set()
-    written: set[tuple[str, str]] = set()  # (claim, quote) as the model wrote them
+    written: set[tuple[str, str]] = set()  # (claim, sentence) as the model wrote them
     for allegation in allegations:
-        claim, quote = allegation.claim, allegation.quote
-        pair = (normalise(claim), normalise(quote))
+        claim = allegation.claim
+        sentence = references.sentence_saying(claim, allegation.made_by)
+        pair = (normalise(claim), normalise(sentence or ""))
         if not claim or pair in written:
             continue
         written.add(pair)
-        if pair[0] in claims and pair[1] and pair[1] not in claims:
-            claim = quote
+        if pair[0] in claims and sentence and pair[1] not in claims:
+            claim = sentence
         claims.add(normalise(claim))
-        yield claim, allegation
+        yield claim, sentence, allegation
 
 
-def _best_evidence(locator: Locator, quote: str, fallback: str) -> Evidence:
-    evidence = locator.locate(quote)
+def _best_evidence(locator: Locator, quote: str | None, fallback: str) -> Evidence:
+    evidence = locator.locate(quote or "")
     if evidence.grounded or not fallback:
         return evidence
     second = locator.locate(fallback)

@@ -57,13 +57,14 @@ def time_ref(
     event: str = "",
     **fields: Any,
 ) -> TimeRef:
-    """The phrase as a dated, grounded `TimeRef`: its sentence in the article decides tense."""
+    """The phrase as a dated, grounded `TimeRef`: its sentence in the article decides tense,
+    and says what happens then where `event` does not."""
     evidence = locator.locate(phrase)
     context = _sentence_around(locator.text, evidence) if evidence.grounded else ""
     return TimeRef(
         text=phrase,
         date=resolve(phrase, published, context=context, language=language),
-        event=event,
+        event=event or _event_in(context, evidence.quote),
         evidence=evidence,
         **fields,
     )
@@ -74,6 +75,20 @@ def _sentence_around(text: str, evidence: Evidence) -> str:
     left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
     rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i != -1]
     return text[left + 1 : min(rights) if rights else len(text)]
+
+
+_EVENT_WORDS = 14
+
+
+def _event_in(sentence: str, phrase: str) -> str:
+    """What happens at the phrase's time, in the article's words: its clause of the sentence
+    (between semicolons), less the phrase where it opens it, cut short."""
+    clauses = [c for c in re.split(r"[;:]\s", sentence) if phrase in c] or [sentence]
+    clause = clauses[0].strip()
+    if clause.startswith(phrase):
+        clause = clause[len(phrase) :].lstrip(" ,")
+    words = clause.split()
+    return " ".join(words[:_EVENT_WORDS]) + (" ..." if len(words) > _EVENT_WORDS else "")
 
 
 def resolve(

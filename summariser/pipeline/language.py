@@ -2,8 +2,9 @@
 
 A 1.5B model's `language` label is a guess written before it has read far: it called an
 Italian article "en". py3langid (langid.py's model, BSD) reads the article itself in about a
-millisecond; where it is sure, its code stands, and the dates are resolved in that language.
-Where it is not (a teaser of a few words), the model's label is kept.
+millisecond, so the model is not asked. Where it is sure, its code stands and the dates are
+resolved in that language; where it is not (a teaser of a few words), the language is "und"
+(undetermined) and the dates are left to dateparser's own detection.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language when the identifier is sure of it, else None."""
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language when the identifier is sure of it, else "und"."""
     code, probability = _identifier().classify(text[:_READ])
-    return str(code) if probability >= _SURE else None
+    return str(code) if probability >= _SURE else "und"

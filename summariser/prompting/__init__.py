@@ -4,6 +4,7 @@
     guard.py     what counts as a passage addressed to machines
     names.py     checklists of names, unnamed people and places, found by code
     times.py     the checklist of time phrases
+    references.py  the sentences and typed candidates a draft cites, and how citations resolve
     messages.py  the chat messages, rendered from the templates in prompts/
-    draft.py     the shape the model fills: the briefing less what code computes
+    draft.py     the shape the model fills: its decisions, citing the article
 """

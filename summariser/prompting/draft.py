@@ -1,9 +1,18 @@
-"""What the model is asked to fill: the briefing minus everything code can compute.
+"""What the model fills: its decisions, citing the article; code writes the rest.
 
-No offsets, no ISO dates: the model copies phrases, code grounds and resolves them.
-Limits are declared in the JSON Schema (so a grammar can enforce them) but repaired, not
-raised, on validation: a re-ask at temperature 0 tends to repeat the same answer, so a too-long
-list is clipped and an unknown kind becomes "other" instead of costing another call.
+The model reads the article and checklists of the names, places and time phrases code found
+in it (references.py). It cites them: a person, place or time is a checklist entry, which code
+matches and writes in the article's own words (a name of its own is grounded like any other);
+a claim or a stake is its own few words, and code quotes the sentence that says it whole. It
+writes only what no code can: a headline, a summary, roles, claims, events and stakes, and the
+kinds of what it names. No quotes, offsets, dates, statuses or language code: code writes those
+from the references (pipeline/assemble.py). Citing by number was tried first: the embedded
+model numbered its lists 1, 2, 3 ... instead of choosing, and cited sentences by their
+subjects' names rather than their first words (BENCHMARKS.md). Keys are short
+because every key of every item is a token or two the model writes on a slow CPU. Limits are
+declared in the JSON Schema (so a grammar can enforce them) but repaired, not raised, on
+validation: a re-ask at temperature 0 tends to repeat the same answer, so a too-long list is
+clipped and an unknown kind becomes "other" instead of costing another call.
 """
 
 from __future__ import annotations
@@ -16,9 +25,16 @@ from typing import Annotated, Any, get_args
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
 from typing_extensions import Self
 
-from ..briefing.schema import ActorKind, AllegationStatus, PlaceKind
+from ..briefing.schema import ActorKind, PlaceKind
 
-__all__ = ["Draft", "DraftActor", "DraftAllegation", "DraftPlace", "DraftStake", "DraftTime"]
+__all__ = [
+    "Draft",
+    "DraftActor",
+    "DraftAllegation",
+    "DraftPlace",
+    "DraftStake",
+    "Reference",
+]
 
 
 def _squash(max_chars: int) -> Callable[[Any], Any]:
@@ -90,72 +106,64 @@ _PLACE_SYNONYMS = {
     "campus": "facility",
     "venue": "facility",
 }
-_STATUS_SYNONYMS = {"claimed": "alleged", "accused": "alleged", "rejected": "denied"}
 
 
 # Strings the schema caps (so a grammar enforces it) and validation trims instead of rejecting.
-Code = Annotated[
-    str, BeforeValidator(_squash(8)), WithJsonSchema({"type": "string", "maxLength": 8})
-]
-Phrase = Annotated[
-    str, BeforeValidator(_squash(60)), WithJsonSchema({"type": "string", "maxLength": 60})
-]
 Name = Annotated[
-    str, BeforeValidator(_squash(80)), WithJsonSchema({"type": "string", "maxLength": 80})
+    str, BeforeValidator(_squash(60)), WithJsonSchema({"type": "string", "maxLength": 60})
 ]
 Line = Annotated[
     str, BeforeValidator(_squash(160)), WithJsonSchema({"type": "string", "maxLength": 160})
 ]
-Sentence = Annotated[
-    str, BeforeValidator(_squash(240)), WithJsonSchema({"type": "string", "maxLength": 240})
+Short = Annotated[
+    str, BeforeValidator(_squash(60)), WithJsonSchema({"type": "string", "maxLength": 60})
+]
+Phrase = Annotated[
+    str, BeforeValidator(_squash(40)), WithJsonSchema({"type": "string", "maxLength": 40})
+]
+Claim = Annotated[
+    str, BeforeValidator(_squash(100)), WithJsonSchema({"type": "string", "maxLength": 100})
 ]
 Paragraph = Annotated[
-    str, BeforeValidator(_squash(600)), WithJsonSchema({"type": "string", "maxLength": 600})
+    str, BeforeValidator(_squash(360)), WithJsonSchema({"type": "string", "maxLength": 360})
 ]
+
+
+# A name copied from a checklist (code writes the candidate's own words), or one of its own.
+Reference = Name
 
 ActorKindIn = Annotated[ActorKind, BeforeValidator(_coerce(ActorKind, _ACTOR_SYNONYMS))]
 PlaceKindIn = Annotated[PlaceKind, BeforeValidator(_coerce(PlaceKind, _PLACE_SYNONYMS))]
-StatusIn = Annotated[AllegationStatus, BeforeValidator(_coerce(AllegationStatus, _STATUS_SYNONYMS))]
 
 
 class _DraftItem(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
 
 class DraftActor(_DraftItem):
-    name: Name = Field(description="Name as written in the article, in full.")
-    kind: ActorKindIn
-    role: Line = Field(description="Their part in this story, in a few words.")
+    ref: Reference = Field(alias="n", description="Name, from the checklist.")
+    kind: ActorKindIn = Field(alias="k")
+    role: Phrase = Field(alias="r", description="Their part in this story, in a few words.")
 
 
 class DraftPlace(_DraftItem):
-    name: Name = Field(description="Place name as written in the article.")
-    kind: PlaceKindIn
+    ref: Reference = Field(alias="n", description="Place name, from the checklist.")
+    kind: PlaceKindIn = Field(alias="k")
 
 
-class DraftTime(_DraftItem):
-    text: Phrase = Field(description="Time phrase copied exactly from the article.")
-    event: Line = Field(description="What happens then.")
-
-
-# It still copies one claim under several quotes at times: assemble._own_claims answers that.
 # (The docstring below is part of the JSON Schema the model is sent; edit it with the cassettes.)
 class DraftAllegation(_DraftItem):
-    """Evidence first: a small model that copies the sentence before it sums it up writes a
-    different claim for each sentence, and finds its speaker there, instead of restating one
-    claim under several quotes."""
+    """Source first: a model that names whose claim it is before it sums it up keeps to what
+    that source said."""
 
-    quote: Sentence = Field(description="The sentence that reports it, copied exactly.")
-    made_by: Name = Field(description="Whose claim it is, as named in the article.")
-    claim: Sentence = Field(description="What the quote claims, in one sentence.")
-    against: Name | None = Field(description="Who is accused, or null.")
-    status: StatusIn
+    made_by: Reference = Field(alias="by", description="Whose claim it is.")
+    claim: Claim = Field(alias="c", description="What is claimed, in a few words.")
+    against: Reference | None = Field(alias="vs", description="Who is accused, or null.")
 
 
 class DraftStake(_DraftItem):
-    what: Line = Field(description="What is at risk or could follow.")
-    for_whom: Name
-    quote: Sentence = Field(description="The supporting words, copied exactly.")
+    what: Short = Field(alias="w", description="What is at risk or could follow.")
+    for_whom: Reference = Field(alias="f", description="For whom.")
 
 
 class Draft(_DraftItem):
@@ -180,7 +188,6 @@ class Draft(_DraftItem):
 
     headline: Line
     summary: Paragraph = Field(description="The bottom line in at most three sentences.")
-    language: Code = Field(description="ISO 639-1 code of the article's language.")
     # minItems is declared, not validated: it makes a grammar write at least two (a 1.5B model
     # otherwise writes [] even for plain accusations); an endpoint may still answer [].
     allegations: Annotated[
@@ -189,14 +196,14 @@ class Draft(_DraftItem):
         Field(json_schema_extra={"minItems": 2, "maxItems": 4}),
     ]
     who: Annotated[
-        list[DraftActor], BeforeValidator(_clip_list(12)), Field(json_schema_extra={"maxItems": 12})
+        list[DraftActor], BeforeValidator(_clip_list(10)), Field(json_schema_extra={"maxItems": 10})
     ]
     where: Annotated[
-        list[DraftPlace], BeforeValidator(_clip_list(8)), Field(json_schema_extra={"maxItems": 8})
+        list[DraftPlace], BeforeValidator(_clip_list(6)), Field(json_schema_extra={"maxItems": 6})
     ]
     when: Annotated[
-        list[DraftTime], BeforeValidator(_clip_list(8)), Field(json_schema_extra={"maxItems": 8})
+        list[Phrase], BeforeValidator(_clip_list(6)), Field(json_schema_extra={"maxItems": 6})
     ]
     stakes: Annotated[
-        list[DraftStake], BeforeValidator(_clip_list(4)), Field(json_schema_extra={"maxItems": 4})
+        list[DraftStake], BeforeValidator(_clip_list(2)), Field(json_schema_extra={"maxItems": 2})
     ]

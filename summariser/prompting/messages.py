@@ -18,12 +18,11 @@ from jinja2 import Environment, StrictUndefined, Template
 
 from ..text import normalise
 from .draft import Draft
-from .names import checklists
-from .times import spot
+from .references import Candidate, References, numbered
 
 __all__ = ["PROMPT_VERSION", "build_messages", "prompt_examples", "prompt_hash", "read_packaged"]
 
-PROMPT_VERSION = "2"
+PROMPT_VERSION = "3"  # 3: the model cites sentences and checklist entries, code quotes them
 _TEMPLATES = ("system.j2", "user.j2")
 
 
@@ -70,18 +69,29 @@ def _fence(text: str, title: str | None) -> str:
 
 
 def build_messages(
-    text: str, *, title: str | None = None, output_language: str = "English"
+    text: str,
+    references: References | None = None,
+    *,
+    title: str | None = None,
+    output_language: str = "English",
 ) -> list[dict[str, str]]:
-    fence = _fence(text, title)
-    actors, places = checklists(text)
+    """The system prompt (the same for every article, so its state can be kept) and the user
+    message: the article, then its candidates as typed checklists for who, where and when
+    (found here unless the caller, who keeps them for the answer, passes them in)."""
+    references = references or numbered(text)
     one_line_title = " ".join(title.split()) if title else None
     system = _template("system.j2").render(output_language=output_language)
     user = _template("user.j2").render(
-        fence=fence,
-        text=text,
+        fence=_fence(text, title),
         title=one_line_title,
-        actors=actors,
-        places=places,
-        times=spot(text),
+        text=text,
+        actors=[c.text for c in references.candidates if _is_actor(c)],
+        places=[c.text for c in references.candidates if c.kind == "place" or c.also_place],
+        times=[c.text for c in references.of_kind("time")],
     )
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def _is_actor(candidate: Candidate) -> bool:
+    """Names not mostly written as places ("Russia said" beside "in Russia"), and people."""
+    return candidate.kind in ("name", "people")

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["candidate_names", "checklists", "names_a_site", "place_phrases", "unnamed_actors"]
+__all__ = [
+    "candidate_names",
+    "checklists",
+    "names_a_site",
+    "place_phrases",
+    "typed_names",
+    "unnamed_actors",
+]
 
 # A word of a name; an initial or a dotted abbreviation ("E.", "U.S.", "Mt.") keeps its dot
 # when another capitalised word follows, so "Charles E. Schumer" and "U.S. Court of Appeals"
@@ -228,15 +235,47 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def typed_names(text: str) -> dict[str, float]:
+    """The article's names in order of first mention, each with how often it is written as a
+    place: the names an actor could have, and those written alone that are places ("Croydon"
+    beside "Croydon University Hospital")."""
+    scanned = _scan(text)
+    shares = place_shares(_select(*scanned, limit=MAX_NAMES, standalone=True), text)
+    named = _select(*scanned, limit=MAX_NAMES, standalone=False)
+    typed = {n: shares.get(n, 0.0) for n in named}
+    typed.update((n, share) for n, share in shares.items() if share > 0)
+    adjectives = _demonyms(list(typed))
+    kept = [(n, share) for n, share in typed.items() if n not in adjectives]
+    return dict(sorted(kept, key=lambda pair: text.find(pair[0])))
+
+
+_DEMONYM_END = re.compile(r"(?:an|ian|ean|ese|ish|i)$")
+
+
+def _demonyms(names: list[str]) -> set[str]:
+    """Adjectives of places the article also names ("Russian" beside "Russia", "North Korean"
+    beside "North Korea", "Chinese" beside "China"): a word of a name, not a name of its own."""
+    found: set[str] = set()
+    for name in names:
+        if not _DEMONYM_END.search(name):
+            continue
+        for place in names:
+            common = next(
+                (i for i, (a, b) in enumerate(zip(name, place, strict=False)) if a != b),
+                min(len(name), len(place)),
+            )
+            added = len(name) - common  # "n" of Russian, "ese" of Chinese, "ian" of Ukrainian
+            if place != name and 0 < added <= 4 and common >= max(4, len(place) - 1):
+                found.add(name)
+    return found
+
+
 def checklists(text: str) -> tuple[list[str], list[str]]:
     """(who, where): names and unnamed people in order of first mention; names written as a
     place at least once. A name mostly written as a place is left out of who."""
-    scanned = _scan(text)
-    shares = place_shares(_select(*scanned, limit=MAX_NAMES, standalone=True), text)
-    places = [n for n, share in shares.items() if share > 0]  # a country can be both
-    actors = [
-        n for n in _select(*scanned, limit=MAX_NAMES, standalone=False) if shares.get(n, 0.0) < 0.5
-    ]
+    typed = typed_names(text)
+    places = [n for n, share in typed.items() if share > 0]  # a country can be both
+    actors = [n for n, share in typed.items() if share < 0.5]
     actors += unnamed_actors(text)
     actors.sort(key=lambda phrase: text.find(phrase))
     return actors, places

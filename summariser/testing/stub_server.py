@@ -46,11 +46,10 @@ Faults = Callable[[str, int], str]
 def draft_for(user_message: str) -> dict[str, Any]:
     article = user_message.split(">\n", 1)[-1]
     names = re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+", article)
-    who = [{"name": names[0], "kind": "person", "role": "named first"}] if names else []
+    who = [{"n": names[0], "k": "person", "r": "named first"}] if names else []
     return {
         "headline": "Stub headline",
         "summary": "A stub summary.",
-        "language": "en",
         "allegations": [],
         "who": who,
         "where": [],

@@ -49,26 +49,26 @@ def test_draft_repairs_instead_of_rejecting() -> None:
         {
             "headline": "  A   headline ",
             "summary": "s",
-            "language": "en",
-            "who": [{"name": "Acme", "kind": "Organization", "role": "r"}] * 20,
-            "where": [{"name": "Lyon", "kind": "town"}],
-            "when": [],
-            "allegations": [
-                {"claim": "c", "made_by": "m", "against": None, "status": "CLAIMED", "quote": "q"}
-            ],
+            "who": [{"n": "Acme", "k": "Organization", "r": "r"}] * 20,
+            "where": [{"n": "Lyon", "k": "town"}],
+            "when": ["on   Monday", ""],
+            "allegations": [{"by": "m", "c": "c " * 80, "vs": None}],
             "stakes": [],
         }
     )
     assert draft.headline == "A headline"
-    assert len(draft.who) == 12 and draft.who[0].kind == "organisation"
+    assert len(draft.who) == 10 and draft.who[0].kind == "organisation"
     assert draft.where[0].kind == "city"
-    assert draft.allegations[0].status == "alleged"
+    assert draft.when == ["on Monday"]
+    assert len(draft.allegations[0].claim) == 100
 
 
-def test_draft_schema_declares_limits_for_grammars() -> None:
+def test_draft_schema_declares_limits_for_grammars_under_short_keys() -> None:
     schema = Draft.model_json_schema()
-    assert schema["properties"]["who"]["maxItems"] == 12
-    assert schema["$defs"]["DraftActor"]["properties"]["name"]["maxLength"] == 80
+    assert schema["properties"]["who"]["maxItems"] == 10
+    actor = schema["$defs"]["DraftActor"]["properties"]
+    assert list(actor) == ["n", "k", "r"] and actor["n"]["maxLength"] == 60
+    assert "language" not in schema["properties"]  # code detects it
 
 
 def test_briefing_round_trips_through_json() -> None:

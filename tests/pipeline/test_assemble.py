@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from summariser.briefing.schema import Briefing
+from summariser.pipeline.amend import ACCUSED_ROLE, SOURCE_ROLE
 from summariser.pipeline.assemble import assemble
 from summariser.prompting.draft import Draft
+from summariser.prompting.references import numbered
 from tests.support import EVAL
 
 ARTICLE = json.loads(
@@ -15,102 +18,110 @@ ARTICLE = json.loads(
         EVAL / "articles" / "polnear-huff-post_2016-09-16_black-lawmakers-rip-donald-trump.json"
     ).read_text(encoding="utf-8")
 )
-BUTTERFIELD = "Rep. G.K. Butterfield (D-N.C.)"
+TRAM = json.loads((EVAL / "articles" / "g5w-independent-9.json").read_text(encoding="utf-8"))
 
 
-def allegation(quote: str, claim: str) -> dict[str, Any]:
-    return {
-        "quote": quote,
-        "made_by": BUTTERFIELD,
-        "claim": claim,
-        "against": "Donald Trump",
-        "status": "alleged",
-    }
-
-
-def draft(*allegations: dict[str, Any]) -> Draft:
-    return Draft.model_validate(
-        {
-            "headline": "Black lawmakers rip Trump",
-            "summary": "Black lawmakers criticised Donald Trump.",
-            "language": "en",
-            "who": [],
-            "where": [],
-            "when": [],
-            "allegations": list(allegations),
-            "stakes": [],
-        }
-    )
-
-
-def test_a_claim_copied_under_another_quote_gives_way_to_that_quote() -> None:
-    """As the embedded model answered this article: one claim under four different quotes.
-    Merging by claim kept one allegation; each quote is its own statement."""
-    fraud = "Donald Trump is a disgusting fraud"
-    quotes = [
-        "This is a disgusting day",
-        "He started this silliness years ago by saying President Obama is not an American citizen",
-        "He would not have done that to a Mitt Romney",
-        "This is a disgusting day",  # the same quote and claim again: a plain repeat
-    ]
-    briefing = assemble(draft(*(allegation(q, fraud) for q in quotes)), ARTICLE["text"])
-    assert [a.claim for a in briefing.allegations] == [fraud, *quotes[1:3]]
-    assert all(a.evidence.grounded for a in briefing.allegations)
-    assert {a.made_by for a in briefing.allegations} == {BUTTERFIELD}
-
-
-def test_different_claims_are_kept_as_the_model_wrote_them() -> None:
-    one = allegation("This is a disgusting day", "Butterfield calls the day disgusting")
-    two = allegation("He had no proof of it.", "Trump had no proof Obama was not a citizen")
-    briefing = assemble(draft(one, two), ARTICLE["text"])
-    assert [a.claim for a in briefing.allegations] == [one["claim"], two["claim"]]
-
-
-def _tram_draft(**fields: Any) -> Draft:
+def brief(text: str, **fields: Any) -> Briefing:
+    """The briefing of `text` from a draft with `fields`, cited against the text's references."""
     base: dict[str, Any] = {
-        "headline": "Tram overturns in Croydon",
-        "summary": "A tram overturned in Croydon.",
-        "language": "en",
+        "headline": "A headline",
+        "summary": "A summary.",
         "who": [],
         "where": [],
         "when": [],
         "allegations": [],
         "stakes": [],
     }
-    return Draft.model_validate(base | fields)
+    return assemble(Draft.model_validate(base | fields), text, numbered(text))
 
 
-TRAM = json.loads((EVAL / "articles" / "g5w-independent-9.json").read_text(encoding="utf-8"))
+def test_each_claim_is_quoted_by_the_whole_sentence_that_says_it() -> None:
+    """The model writes a claim in its own words; code quotes the sentence that says it, whole,
+    from its first character, where the model used to start a quote mid-word."""
+    text = ARTICLE["text"]
+    claim = {"by": "Butterfield", "c": "Trump said Obama is not an American citizen", "vs": None}
+    briefing = brief(text, allegations=[claim])
+    evidence = briefing.allegations[0].evidence
+    assert evidence.quote == (
+        "He started this silliness years ago by saying President Obama is not an American citizen."
+    )
+    assert evidence.match == "exact" and text[evidence.start : evidence.end] == evidence.quote
+
+
+def test_the_source_is_the_reporting_verbs_subject_and_the_status_its_cue() -> None:
+    """The model named the wrong source; the sentence says who said it ("..., said Rep. G.K.
+    Butterfield"), so that is the source, written as the article's candidate."""
+    text = ARTICLE["text"]
+    wrong = {"by": "Donald Trump", "c": "This is a disgusting day", "vs": "Donald Trump"}
+    allegation = brief(text, allegations=[wrong]).allegations[0]
+    assert allegation.made_by == "Rep. G.K. Butterfield"
+    assert allegation.status == "reported"
+    assert allegation.against == "Donald Trump"
+
+
+def test_a_claim_copied_under_another_gives_way_to_its_sentence() -> None:
+    """A small model repeats one claim for several statements; the repeat says nothing of its
+    own, so its sentence stands as its claim, and the same claim twice is one allegation."""
+    text = ARTICLE["text"]
+    one = {"by": "Butterfield", "c": "Donald Trump is a disgusting fraud", "vs": None}
+    briefing = brief(text, allegations=[one, one])
+    claims = [a.claim for a in briefing.allegations if a.made_by != "unattributed"]
+    assert claims.count("Donald Trump is a disgusting fraud") == 1
+
+
+def test_accusations_the_model_left_out_are_added_from_their_sentences() -> None:
+    text = (
+        "Kim arrived in Vladivostok on Monday. North Korea has previously been accused by the "
+        "US of selling artillery shells to Wagner. The Kremlin said the talks went well."
+    )
+    listed = {"by": "Kremlin", "c": "the talks went well", "vs": None}
+    briefing = brief(text, allegations=[listed])
+    added = [a for a in briefing.allegations if a.claim != "the talks went well"]
+    assert [(a.made_by, a.against, a.status) for a in added] == [("US", "North Korea", "alleged")]
+    assert added[0].evidence.quote.startswith("North Korea has previously been accused")
+    assert "US" in [a.name for a in briefing.who]  # who makes a claim is in the story
+
+
+def test_names_are_written_as_the_articles_candidates() -> None:
+    """ "Putin" is the article's "Vladimir Putin"; a place the checklist never offered is kept
+    and grounded as written; a person the model listed in who is never a place."""
+    text = "Vladimir Putin met Kim in Vladivostok. Putin said little. Kim left for Pyongyang."
+    who = [{"n": "Putin", "k": "person", "r": "Russian leader"}]
+    where = [{"n": "Vladivostok", "k": "city"}, {"n": "Vladimir Putin", "k": "city"}]
+    briefing = brief(text, who=who, where=where)
+    assert [a.name for a in briefing.who] == ["Vladimir Putin"]
+    assert [p.name for p in briefing.where] == ["Vladivostok"]
+
+
+def test_time_phrases_get_their_event_from_their_sentence() -> None:
+    text = "The minister resigned on Monday after a week of protests. Elections follow in May."
+    briefing = brief(text, when=["on Monday"])
+    assert briefing.when[0].event == "The minister resigned on Monday after a week of protests"
 
 
 def test_phrases_copied_from_the_prompts_examples_are_dropped() -> None:
-    """As the embedded model answered this article: the prompt's four example time phrases,
-    none of them in the article, each with an invented date."""
-    copied = ["on Monday", "last week", "until 13 September", "in 2019"]
-    when = [{"text": t, "event": "tram crash"} for t in [*copied, "Five people"]]
-    when[-1] = {"text": "after the accident", "event": "two people remain trapped"}
-    made_up = {"name": "a gunman", "kind": "person", "role": "attacker"}
-    real = {"name": "British Transport Police", "kind": "organisation", "role": "police"}
-    briefing = assemble(_tram_draft(when=when, who=[made_up, real]), TRAM["text"])
-    assert [t.text for t in briefing.when] == ["after the accident"]
-    assert "a gunman" not in [a.name for a in briefing.who]
+    """An unnamed actor from the prompt's examples ("three passengers"), not in the article, is
+    a copy of the instructions; a real name is kept."""
+    made_up = {"n": "three passengers", "k": "group", "r": "victims"}
+    real = {"n": "British Transport Police", "k": "organisation", "r": "police"}
+    briefing = brief(TRAM["text"], who=[made_up, real])
+    assert "three passengers" not in [a.name for a in briefing.who]
     assert "British Transport Police" in [a.name for a in briefing.who]
 
 
 def test_an_example_phrase_the_article_does_say_is_kept() -> None:
-    text = "The minister resigned on Monday. Her deputy said so last week."
-    when = [{"text": "on Monday", "event": "resignation"}]
-    briefing = assemble(_tram_draft(when=when), text)
-    assert [t.text for t in briefing.when] == ["on Monday"]
-    assert briefing.when[0].evidence.grounded
+    text = "A bus crashed on Monday. The driver and three passengers were hurt, police said."
+    who = [{"n": "three passengers", "k": "group", "r": "hurt"}]
+    briefing = brief(text, who=who)
+    assert "three passengers" in [a.name for a in briefing.who]
 
 
 def test_counted_people_of_the_lead_join_who_when_the_model_left_them_out() -> None:
     """The model listed proper names only; the lead's counted victims are added (one phrase
     per kind of people, the fullest), with what the lead says of them, found in the article."""
-    who = [{"name": "British Transport Police", "kind": "organisation", "role": "police"}]
-    briefing = assemble(_tram_draft(who=who), TRAM["text"])
-    added = {a.name: a for a in briefing.who[1:]}
+    who = [{"n": "British Transport Police", "k": "organisation", "r": "police"}]
+    briefing = brief(TRAM["text"], who=who)
+    added = {a.name: a for a in briefing.who[1:] if a.role not in (SOURCE_ROLE, ACCUSED_ROLE)}
     assert list(added) == ["At least five people"]
     assert added["At least five people"].role == "are dead after a tram overturned in Croydon"
     assert added["At least five people"].kind == "group"
@@ -119,25 +130,21 @@ def test_counted_people_of_the_lead_join_who_when_the_model_left_them_out() -> N
 
 def test_people_the_model_did_list_are_not_added_twice() -> None:
     who = [
-        {"name": "five people", "kind": "group", "role": "killed"},
-        {"name": "two people", "kind": "group", "role": "trapped"},
-        {"name": "50 people", "kind": "group", "role": "injured"},
+        {"n": "five people", "k": "group", "r": "killed"},
+        {"n": "two people", "k": "group", "r": "trapped"},
+        {"n": "50 people", "k": "group", "r": "injured"},
     ]
-    briefing = assemble(_tram_draft(who=who), TRAM["text"])
-    assert [a.name for a in briefing.who] == ["five people", "two people", "50 people"]
+    briefing = brief(TRAM["text"], who=who)
+    listed = [a.name for a in briefing.who if a.role not in (SOURCE_ROLE, ACCUSED_ROLE)]
+    # "five people" is written as the article's fuller candidate, and not added again
+    assert listed == ["At least five people", "two people", "50 people"]
 
 
 def test_placeholders_are_no_actors_places_or_accused() -> None:
-    who = [{"name": "unknown", "kind": "person", "role": "unknown"}]
-    where = [{"name": "N/A", "kind": "other"}]
-    accusation = {
-        "quote": "The driver of the tram has been arrested",
-        "made_by": "British Transport Police",
-        "claim": "The driver was arrested",
-        "against": "none",
-        "status": "confirmed",
-    }
-    briefing = assemble(_tram_draft(who=who, where=where, allegations=[accusation]), TRAM["text"])
+    who = [{"n": "unknown", "k": "person", "r": "unknown"}]
+    where = [{"n": "N/A", "k": "other"}]
+    accusation = {"by": "British Transport Police", "c": "The driver was arrested", "vs": "none"}
+    briefing = brief(TRAM["text"], who=who, where=where, allegations=[accusation])
     assert "unknown" not in [a.name for a in briefing.who]
     assert briefing.where == []
     assert briefing.allegations[0].against is None
@@ -147,8 +154,8 @@ def test_the_leads_precise_location_joins_where() -> None:
     """As the embedded model answered shared/eval's Standard article: bare names only. The
     lead says where exactly; that phrase is added as written, the bare "in Croydon" is not."""
     article = json.loads((EVAL / "articles" / "g5w-standard-6.json").read_text(encoding="utf-8"))
-    where = [{"name": "Croydon", "kind": "city"}, {"name": "Sandlilands", "kind": "facility"}]
-    briefing = assemble(_tram_draft(where=where), article["text"])
+    where = [{"n": "Croydon", "k": "city"}, {"n": "Sandlilands", "k": "facility"}]
+    briefing = brief(article["text"], where=where)
     assert [p.name for p in briefing.where] == [
         "Croydon",
         "Sandlilands",
@@ -159,6 +166,12 @@ def test_the_leads_precise_location_joins_where() -> None:
 
 def test_a_listed_location_is_not_added_again() -> None:
     article = json.loads((EVAL / "articles" / "g5w-standard-6.json").read_text(encoding="utf-8"))
-    where = [{"name": "a tunnel near Sandlilands tram station", "kind": "facility"}]
-    briefing = assemble(_tram_draft(where=where), article["text"])
+    where = [{"n": "a tunnel near Sandlilands tram station", "k": "facility"}]
+    briefing = brief(article["text"], where=where)
     assert [p.name for p in briefing.where] == ["a tunnel near Sandlilands tram station"]
+
+
+def test_the_checklists_other_times_follow_the_models() -> None:
+    text = "Talks began on Monday. They are due to end on 13 September, officials said."
+    briefing = brief(text, when=["on 13 September"])
+    assert [t.text for t in briefing.when] == ["on 13 September", "on Monday"]

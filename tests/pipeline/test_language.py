@@ -10,6 +10,7 @@ import pytest
 from summariser.pipeline.assemble import assemble
 from summariser.pipeline.language import detect_language
 from summariser.prompting.draft import Draft
+from summariser.prompting.references import numbered
 from summariser.sources.articles import Article
 from summariser.sources.inputs import read_inputs
 from tests.support import EVAL, seed_text
@@ -42,32 +43,30 @@ def test_non_english_feed_entries(feed: str, code: str) -> None:
     entries = [a for a in read_inputs([str(EVAL / "feeds" / feed)], None) if isinstance(a, Article)]
     found = [detect_language(entry.text) for entry in entries]
     assert found and found.count(code) >= len(found) * 0.7, found
-    assert set(found) <= {code, None}  # unsure (a teaser of a few words) is None, never wrong
+    assert set(found) <= {code, "und"}  # unsure (a teaser of a few words) is "und", never wrong
 
 
-def test_too_little_text_to_tell_is_none() -> None:
-    assert detect_language("Hello.") is None
-    assert detect_language("") is None
+def test_too_little_text_to_tell_is_undetermined() -> None:
+    assert detect_language("Hello.") == "und"
+    assert detect_language("") == "und"
 
 
-def test_the_briefing_takes_the_identifiers_language_over_the_models_label() -> None:
-    """A small model labels articles "en" whatever their language; then dates must not be
-    read by the English rules."""
+def test_the_briefing_takes_the_identifiers_language_and_dates_in_it() -> None:
+    """The model is not asked the language (it labelled every article "en"); the identifier's
+    code stands, so dates are not read by the English rules."""
     text = eval_text("aeb-pt-f6ac15a4d985")
     draft = Draft.model_validate(
         {
             "headline": "Cars broken into",
             "summary": "Two cars were broken into.",
-            "language": "en",
             "allegations": [],
             "who": [],
             "where": [],
-            "when": [{"text": "nesta manhã", "event": "the break-in was reported"}],
+            "when": ["nesta manhã"],
             "stakes": [],
         }
     )
-    briefing = assemble(draft, text, published=date(2018, 10, 5))
+    briefing = assemble(draft, text, numbered(text), published=date(2018, 10, 5))
     assert briefing.language == "pt"
-    labelled = draft.model_copy(update={"language": "fr"})
-    short = assemble(labelled, "Hello.", published=date(2018, 10, 5))
-    assert short.language == "fr"  # too little to tell: the model's label stands
+    short = assemble(draft, "Hello.", numbered("Hello."), published=date(2018, 10, 5))
+    assert short.language == "und"  # too little to tell

@@ -1,0 +1,64 @@
+"""attribution.py: the source and status of a claim, read from its sentence's reporting verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from summariser.pipeline.attribution import accused_in, source_of, status_of
+
+NAMES = ["Hillary Clinton", "James Comey", "FBI", "The New York Post", "US", "North Korea"]
+PEOPLE = ["Hillary Clinton", "James Comey", "Jake Sullivan"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The White House said last week it had intelligence.", "White House"),
+        ("The adviser, Jake Sullivan, told reporters that it would pay.", "Jake Sullivan"),
+        ("According to the broadcaster YTN, a train was headed north.", "broadcaster YTN"),
+        ("North Korea has been accused by the US of selling shells.", "US"),
+        ("“We will not back down,” said Comey.", "James Comey"),
+        (
+            "The US, Britain and Japan have said a deal would break the law.",
+            "US, Britain and Japan",
+        ),
+        ("The Kremlin on Monday said Putin had arrived.", "Kremlin"),
+        ("The trip, if confirmed, would be his first.", None),
+        ("The meeting could take place at the forum.", None),
+    ],
+)
+def test_the_source_is_what_the_reporting_verb_names(sentence: str, source: str | None) -> None:
+    assert source_of(sentence, "", NAMES, PEOPLE) == source
+
+
+def test_a_pronoun_source_is_the_person_named_last_before_it() -> None:
+    before = "James Comey wrote to Congress. Hillary Clinton met donors on Saturday."
+    assert source_of("She blamed the letter for her loss.", before, NAMES, PEOPLE) == (
+        "Hillary Clinton"
+    )
+    assert source_of("She blamed the letter.", "No one was named.", NAMES, PEOPLE) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The ministry denied the report.", "denied"),
+        ("Police confirmed two deaths.", "confirmed"),
+        ("Rivals accused him of fraud.", "alleged"),
+        ("The union disputes the figures.", "disputed"),
+        ("The mayor said the road would reopen.", "reported"),
+        ("The road will reopen.", "alleged"),
+    ],
+)
+def test_the_status_is_the_cues(sentence: str, status: str) -> None:
+    assert status_of(sentence) == status
+
+
+def test_the_accused_is_the_passive_subject_or_the_active_object() -> None:
+    assert accused_in("North Korea has been accused by the US of selling shells.", NAMES) == (
+        "North Korea"
+    )
+    assert accused_in("Hillary Clinton blamed James Comey for her loss.", NAMES) == "James Comey"
+    blamed = "Hillary Clinton blamed FBI director James Comey for her defeat."
+    assert accused_in(blamed, NAMES) == "James Comey"  # the head of the phrase, not "FBI"
+    assert accused_in("Hillary Clinton said James Comey was wrong.", NAMES) is None

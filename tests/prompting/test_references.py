@@ -1,0 +1,46 @@
+"""references.py: the sentences and candidates the model's draft cites, and how code finds
+what a citation means."""
+
+from __future__ import annotations
+
+from summariser.prompting.names import typed_names
+from summariser.prompting.references import numbered, sentences_of
+from tests.support import seed_text
+
+
+def test_sentences_end_at_stops_but_not_at_initials_titles_or_abbreviations() -> None:
+    text = (
+        "Rep. G.K. Butterfield spoke in the U.S. Capitol on Friday. “It is a disgrace.” "
+        "Mr. Smith left.\nA new line is a new sentence"
+    )
+    assert sentences_of(text) == (
+        "Rep. G.K. Butterfield spoke in the U.S. Capitol on Friday.",
+        "“It is a disgrace.”",
+        "Mr. Smith left.",
+        "A new line is a new sentence",
+    )
+
+
+def test_candidates_are_typed_and_demonyms_are_no_names() -> None:
+    references = numbered(seed_text())
+    kinds = {c.text: c.kind for c in references.candidates}
+    assert kinds["Vladivostok"] == "place" and kinds["Jake Sullivan"] == "name"
+    assert kinds["until 13 September"] == "time"
+    assert "Russian" not in kinds and "North Korean" not in kinds  # adjectives of places
+    assert "Russia" in typed_names(seed_text()) and "Russian" not in typed_names(seed_text())
+
+
+def test_a_written_name_is_the_candidate_holding_it_when_only_one_does() -> None:
+    references = numbered(seed_text())
+    found = references.candidate("Putin")
+    assert found is not None and found.text == "Vladimir Putin"
+    assert references.candidate("korea") is None  # North Korea or South Korea: not guessed
+    same = references.candidate("jake  sullivan")
+    assert same is not None and same.text == "Jake Sullivan"
+
+
+def test_a_claim_is_found_in_the_sentence_that_says_it() -> None:
+    references = numbered(seed_text())
+    sentence = references.sentence_saying("North Korea sold shells to Wagner", by="US")
+    assert sentence is not None and sentence.startswith("North Korea has previously been accused")
+    assert references.sentence_saying("bananas are yellow and sweet") is None
