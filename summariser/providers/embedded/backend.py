@@ -12,7 +12,8 @@ runs in-process. Three fixes for llama-cpp-python 0.3.36 live here and nowhere e
   (seen on this project's Intel Xeon machines): on such CPUs the model loads without llama.cpp's
   extra buffer types, which is where those kernels live (`load_llama`).
 Greedy sampling under a grammar checks the top token first (sampling.py): the same tokens,
-without constraining the whole vocabulary at every step.
+without constraining the whole vocabulary at every step. The system prompt's state is kept on
+disk (prefix.py), so a new process does not read it again.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from ...config import cache_dir
 from ...errors import ConfigError
+from .prefix import PrefixStore
 from .sampling import sample_top_token_first
 from .weights import MODEL_NAME, ensure_weights
 
@@ -59,6 +62,7 @@ class LocalModel:
         self.path = Path(path) if path else ensure_weights()  # settings.local_model, else ours
         self.name = MODEL_NAME if self.path.name == f"{MODEL_NAME}.gguf" else self.path.stem
         self._llm: Any = load_llama(self.path, n_ctx=n_ctx, threads=threads)
+        self._prefix = PrefixStore(self._llm, self.path, cache_dir() / "prefix", n_ctx)
         self._lock = threading.Lock()
         # llama.cpp frees the model in __del__, which at interpreter exit can run after the
         # modules it calls are torn down and print a traceback; close it while they live.
@@ -82,6 +86,7 @@ class LocalModel:
         with self._lock:
             import llama_cpp
 
+            self._prefix.before(messages)
             llama_cpp.llama_perf_context_reset(self._llm.ctx)
             try:
                 result = self._llm.create_chat_completion(
@@ -90,6 +95,7 @@ class LocalModel:
             except ValueError as exc:  # e.g. "Requested tokens exceed context window"
                 raise RequestError(str(exc)) from exc
             perf = llama_cpp.llama_perf_context(self._llm.ctx)
+            self._prefix.after(messages, int(result["usage"]["prompt_tokens"]))
         answer: dict[str, Any] = dict(result)
         answer["model"] = self.name
         answer["usage"] = _with_timings(dict(answer["usage"]), perf)
