@@ -11,6 +11,7 @@ with capital letters; the unnamed-people patterns are English; elsewhere they fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = [
     "candidate_names",
@@ -21,12 +22,35 @@ __all__ = [
     "unnamed_actors",
 ]
 
+
+def _letters(test: Callable[[str], bool]) -> str:
+    """A regex class of the Basic Multilingual Plane's characters passing `test`, as ranges."""
+    codes = [code for code in range(0x10000) if test(chr(code))]
+    ranges: list[str] = []
+    start = previous = codes[0]
+    for code in [*codes[1:], None]:
+        if code is not None and code == previous + 1:
+            previous = code
+            continue
+        last = "" if start == previous else "-" + re.escape(chr(previous))
+        ranges.append(re.escape(chr(start)) + last)
+        if code is not None:
+            start = previous = code
+    return "[" + "".join(ranges) + "]"
+
+
+# Capitals and small letters of every script that has both (Latin with its accents, Greek,
+# Cyrillic, Armenian ...), so "Érico", "Шойгу" and "Ελλάδα" are names as "Smith" is.
+_UP = _letters(str.isupper)
+_LOW = _letters(str.islower)
 # A word of a name; an initial or a dotted abbreviation ("E.", "U.S.", "Mt.") keeps its dot
 # when another capitalised word follows, so "Charles E. Schumer" and "U.S. Court of Appeals"
 # stay whole instead of ending at the dot.
-_WORD = r"(?:[A-Z]\.)+(?=\s+[A-Z])|[A-Z][a-z]{1,2}\.(?=\s+[A-Z])|[A-Z][\w'’.-]*[\w]|[A-Z]"
+_WORD = rf"(?:{_UP}\.)+(?=\s+{_UP})|{_UP}{_LOW}{{1,2}}\.(?=\s+{_UP})|{_UP}[\w'’.-]*[\w]|{_UP}"
 _CONNECTOR = r"(?:of|the|de|da|do|dos|das|del|la|al|bin|von|van|for)"
-_NAME = re.compile(rf"\b(?:{_WORD})(?:\s+(?:{_CONNECTOR}\s+)?(?:{_WORD}))*")
+# The words of one name stand on one line: a name ending a headline does not run on into
+# the caption under it.
+_NAME = re.compile(rf"\b(?:{_WORD})(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?(?:{_WORD}))*")
 # Capitalised words that start sentences or titles but are not names on their own.
 _COMMON = set(
     """A An The This That These Those It Its In On At By For From To Of And But Or If As When

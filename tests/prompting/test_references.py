@@ -44,3 +44,17 @@ def test_a_claim_is_found_in_the_sentence_that_says_it() -> None:
     sentence = references.sentence_saying("North Korea sold shells to Wagner", by="US")
     assert sentence is not None and sentence.startswith("North Korea has previously been accused")
     assert references.sentence_saying("bananas are yellow and sweet") is None
+
+
+def test_names_are_found_in_every_cased_script() -> None:
+    text = (
+        "Министр обороны Сергей Шойгу прибыл в Пхеньян, сообщил Кремль. "
+        "Depois, Érico Veríssimo falou com Ângela Diniz."
+    )
+    names = list(typed_names(text))
+    assert {"Сергей Шойгу", "Пхеньян", "Кремль", "Érico Veríssimo", "Ângela Diniz"} <= set(names)
+
+
+def test_a_name_does_not_run_on_into_the_next_line() -> None:
+    names = typed_names("Kim heads to Russia to meet Putin\nВидео по теме\nPutin met Kim.")
+    assert "Putin" in names and not any("\n" in n or "Видео" in n for n in names)
