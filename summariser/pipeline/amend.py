@@ -7,12 +7,13 @@ rules use only the article's words and the prompt's text; `assemble` applies the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
 from ..briefing.schema import Actor, Allegation, Place, Stake, TimeRef
 from ..prompting.messages import prompt_examples
 from ..prompting.names import names_a_site, place_phrases, unnamed_actors
-from ..prompting.references import References
+from ..prompting.references import Candidate, References
 from ..text import normalise, overlap_f1
 from .attribution import accused_in, source_of, status_of
 from .grounding import Locator
@@ -55,13 +56,20 @@ def people_in_lead(who: list[Actor], lead: str, locator: Locator) -> list[Actor]
     return added
 
 
-def places_in_lead(where: list[Place], lead: str, locator: Locator) -> list[Place]:
+def places_in_lead(
+    where: list[Place], lead: str, locator: Locator, places: Sequence[Candidate] = ()
+) -> list[Place]:
     """Where exactly the main event happened, as the lead says it ("near the Sandilands stop
-    on Addiscombe Road"): a model lists the bare names ("Sandilands"). A locative phrase of the
-    lead is added as written when it names a place the model did not list, or a spot within
-    one (a stop, a tunnel, a consulate); "in the Russian port city of Vladivostok" says no
-    more than a listed "Vladivostok"."""
+    on Addiscombe Road"): a model lists the bare names ("Sandilands"), or leaves the place out.
+    A locative phrase of the lead is added as written when it names a place the model did not
+    list, or a spot within one (a stop, a tunnel, a consulate); "in the Russian port city of
+    Vladivostok" says no more than a listed "Vladivostok". So is each of `places` (names the
+    article mostly writes as places) that the lead writes and the model did not list."""
     added: list[Place] = []
+    for place in places:
+        listed = {normalise(p.name) for p in [*where, *added]}
+        if normalise(place.text) not in listed and _writes(lead, place.text):
+            added.append(Place(name=place.text, kind="other", evidence=locator.locate(place.text)))
     for phrase in place_phrases(lead):
         listed = [*where, *added]
         folded = f" {normalise(phrase)} "
@@ -127,13 +135,19 @@ def sources_and_accused(
                 continue  # "officials", "a man": a description, not a name to list
             words = set(normalise(name).split())
             evidence = locator.locate(name)
-            if any(words <= other for other in listed) or not evidence.grounded:
+            if any(words <= other or other <= words for other in listed):
+                continue  # listed already, in this form or a shorter or longer one
+            if not evidence.grounded:
                 continue
             if len(words) > 4:
                 continue
             listed.append(words)
             added.append(Actor(name=name, kind="other", role=role, evidence=evidence))
     return added
+
+
+def _writes(text: str, name: str) -> bool:
+    return f" {normalise(name)} " in f" {normalise(text)} "
 
 
 def _clause_around(sentences: str, phrase: str) -> str:
@@ -157,8 +171,12 @@ _PLACEHOLDERS = frozenset(
 
 
 def names_something(name: str | None) -> bool:
-    """False for a missing name or a placeholder ("unknown", "none", "N/A")."""
-    return name is not None and normalise(name) not in _PLACEHOLDERS
+    """False for a missing name, a placeholder ("unknown", "none", "N/A") or a single
+    character ("X", as in the prompt's "X accused Y")."""
+    if name is None:
+        return False
+    folded = normalise(name)
+    return folded not in _PLACEHOLDERS and len(folded.replace(" ", "")) > 1
 
 
 def not_copied(items: list[T]) -> list[T]:

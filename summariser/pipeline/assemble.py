@@ -62,7 +62,7 @@ def assemble(
 ) -> Briefing:
     locator = Locator(text)
     language = detect_language(text)
-    cited = _Cited(references)
+    cited = _Cited(references, text)
 
     who = _merge_people(
         Actor(**_carried(a, Actor), name=name, evidence=locator.locate(name))
@@ -71,18 +71,18 @@ def assemble(
     )
     lead = lead_of(text)
     who += people_in_lead(who, lead, locator)
-    persons = {normalise(a.name) for a in who if a.kind == "person"}
+    persons = [set(normalise(a.name).split()) for a in who if a.kind == "person"]
     where = _unique(
         (
             Place(**_carried(p, Place), name=name, evidence=locator.locate(name))
             for p in draft.where
             if (name := cited.name(p.ref, refuse=_NOT_PLACES))
             and not _is_time(name)
-            and normalise(name) not in persons  # a person is never a place
+            and not _names_a_person(name, persons)
         ),
         key=lambda p: normalise(p.name),
     )
-    where += places_in_lead(where, lead, locator)
+    where += places_in_lead(where, lead, locator, references.of_kind("place"))
     # The model's times first (the main event's leads), then the checklist's others: a time
     # the article writes is a time of the story, and costs the model nothing to leave out.
     chosen = [phrase for written in draft.when if (phrase := cited.time(written))]
@@ -91,6 +91,11 @@ def assemble(
         (time_ref(phrase, locator, published, language) for phrase in chosen),
         key=lambda t: normalise(t.text),
     )
+    when = [t for t in when if t.evidence.grounded]  # else its date would be invented too
+    # The main event's day is among the times the model chose (it lists that one first), or
+    # in the lead; the checklist's other times are the story's background.
+    picked = {normalise(p) for p in chosen[: len(chosen) - len(references.of_kind("time"))]}
+    main_times = [t for t in when if normalise(t.text) in picked]
     names = [a.name for a in who] + cited.names()
     people = sorted((a.name for a in who if a.kind == "person"), key=len, reverse=True)
     allegations: list[Allegation] = []
@@ -142,7 +147,7 @@ def assemble(
         who=who,
         where=where,
         when=when,
-        event_date=event_date(when, locator.text, published, language),
+        event_date=event_date(main_times, locator.text, published, language),
         allegations=allegations,
         stakes=stakes,
         source=Source(title=title, url=url, published=published),
@@ -152,13 +157,14 @@ def assemble(
 class _Cited:
     """What the draft's references stand for: a candidate's words, or the name it wrote."""
 
-    def __init__(self, references: References) -> None:
+    def __init__(self, references: References, text: str) -> None:
         self._references = references
+        self._text = text
 
     def _candidate(self, ref: str | None) -> Candidate | str | None:
         if ref is None or not names_something(ref):
             return None
-        return self._references.candidate(ref) or ref
+        return self._references.candidate(ref, self._text) or ref
 
     def name(self, ref: str | None, *, refuse: tuple[str, ...] = ()) -> str | None:
         """The name `ref` cites, unless it cites a candidate of a kind in `refuse`."""
@@ -186,6 +192,13 @@ def _carried(item: BaseModel, target: type[BaseModel], *computed: str) -> dict[s
         for name in type(item).model_fields
         if name in wanted and name not in computed and name != "name"
     }
+
+
+def _names_a_person(name: str, persons: list[set[str]]) -> bool:
+    """A place is never a person: not one the model listed as such, in full ("Vladimir
+    Putin" beside a listed "Putin") or as listed."""
+    words = set(normalise(name).split())
+    return any(person and person <= words for person in persons)
 
 
 def _is_time(name: str) -> bool:

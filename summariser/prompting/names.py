@@ -11,7 +11,7 @@ with capital letters; the unnamed-people patterns are English; elsewhere they fi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 __all__ = [
     "candidate_names",
@@ -76,9 +76,11 @@ def _scan(text: str) -> tuple[list[str], dict[str, int]]:
     The costly pass over the text: `checklists` makes it once for both of its lists."""
     counts: dict[str, int] = {}
     mid_sentence: set[str] = set()
-    for match in _NAME.finditer(_without_title_case_lines(text)):
-        words = re.sub(r"['’]s\b", "", match.group(0)).split()
-        if _CLIPPED.fullmatch(words[-1]) and text[match.end() : match.end() + 1] == ".":
+    for found, start, end in _possessives_apart(text):
+        words = re.sub(r"['’]s\b", "", found).split()
+        if not words:
+            continue
+        if end and _CLIPPED.fullmatch(words[-1]) and text[end : end + 1] == ".":
             words[-1] += "."  # "the U.S. economy": the dot the word pattern left behind
         while words and words[0].rstrip(".") in _COMMON:
             words = words[1:]
@@ -92,10 +94,25 @@ def _scan(text: str) -> tuple[list[str], dict[str, int]]:
         if len(name) < 2 or name.isdigit():
             continue
         counts[name] = counts.get(name, 0) + 1
-        if not _starts_sentence(text, match.start()):
+        if not _starts_sentence(text, start):
             mid_sentence.add(name)
     # One capitalised word seen only at sentence starts ("Instead") is most likely not a name.
     return [n for n in counts if " " in n or n.isupper() or n in mid_sentence], counts
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
+
+
+def _possessives_apart(text: str) -> Iterator[tuple[str, int, int]]:
+    """Each capitalised name's words with their offsets, the names of a run that a possessive
+    joins apart: "Ferrari's Kimi Raikkonen" is Ferrari and Kimi Raikkonen, "New York's Union
+    Square" New York and Union Square."""
+    for match in _NAME.finditer(_without_title_case_lines(text)):
+        start = 0
+        for possessive in _POSSESSIVE.finditer(match.group(0)):
+            yield match.group(0)[start : possessive.start()], match.start() + start, 0
+            start = possessive.end()
+        yield match.group(0)[start:], match.start() + start, match.end()
 
 
 def _select(names: list[str], counts: dict[str, int], *, limit: int, standalone: bool) -> list[str]:

@@ -41,23 +41,28 @@ class References:
     def of_kind(self, *kinds: CandidateKind) -> list[Candidate]:
         return [c for c in self.candidates if c.kind in kinds]
 
-    def candidate(self, written: str) -> Candidate | None:
+    def candidate(self, written: str, article: str = "") -> Candidate | None:
         """The candidate the model meant by `written`: the one written so (case, quotes and
-        punctuation aside), else the only one holding every word of it ("Putin" is
-        "Vladimir Putin" when no other candidate has that word)."""
+        punctuation aside), else, when `article` does not hold the words as written, the only
+        candidate holding every word of them ("Jong-un Kim" is "Kim Jong-un")."""
         key = normalise(written)
         if not key:
             return None
         same = [c for c in self.candidates if normalise(c.text) == key]
         if same:
             return same[0]
+        if f" {key} " in f" {normalise(article)} ":
+            return None  # the article's own words already
         words = set(key.split())
         holding = [c for c in self.candidates if words <= set(normalise(c.text).split())]
         return holding[0] if len(holding) == 1 else None
 
-    def sentence_saying(self, words: str, by: str | None = None) -> str | None:
+    def sentence_saying(
+        self, words: str, by: str | None = None, enough: float = 0.35
+    ) -> str | None:
         """The sentence that says what `words` sum up: the one holding most of their words
-        (weighted by rarity in the article), more so when it names `by`, if it holds enough."""
+        (weighted by rarity in the article), more so when it names `by`, if it holds `enough`
+        of them."""
         wanted = _content_words(words)
         if not wanted:
             return None
@@ -72,7 +77,7 @@ class References:
                 share += _SOURCE_BONUS
             if share > score:
                 best, score = sentence, share
-        return best if score >= _SAYS_ENOUGH else None
+        return best if score >= enough else None
 
 
 _STOP_WORDS = (
@@ -81,7 +86,6 @@ _STOP_WORDS = (
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _SOURCE_BONUS = 0.2
-_SAYS_ENOUGH = 0.45
 
 
 def _content_words(text: str) -> set[str]:

@@ -83,13 +83,16 @@ def test_accusations_the_model_left_out_are_added_from_their_sentences() -> None
 
 
 def test_names_are_written_as_the_articles_candidates() -> None:
-    """ "Putin" is the article's "Vladimir Putin"; a place the checklist never offered is kept
-    and grounded as written; a person the model listed in who is never a place."""
-    text = "Vladimir Putin met Kim in Vladivostok. Putin said little. Kim left for Pyongyang."
-    who = [{"n": "Putin", "k": "person", "r": "Russian leader"}]
+    """ "Kim Jong Un" is the article's "Kim Jong-un"; a name the article writes stays as the
+    model wrote it; a person the model listed in who is never a place."""
+    text = "Kim Jong-un met Vladimir Putin in Vladivostok. Putin said little. Kim left."
+    who = [
+        {"n": "Kim Jong Un", "k": "person", "r": "North Korean leader"},
+        {"n": "Putin", "k": "person", "r": "Russian leader"},
+    ]
     where = [{"n": "Vladivostok", "k": "city"}, {"n": "Vladimir Putin", "k": "city"}]
     briefing = brief(text, who=who, where=where)
-    assert [a.name for a in briefing.who] == ["Vladimir Putin"]
+    assert [a.name for a in briefing.who] == ["Kim Jong-un", "Putin"]  # no second Putin added
     assert [p.name for p in briefing.where] == ["Vladivostok"]
 
 
@@ -136,8 +139,7 @@ def test_people_the_model_did_list_are_not_added_twice() -> None:
     ]
     briefing = brief(TRAM["text"], who=who)
     listed = [a.name for a in briefing.who if a.role not in (SOURCE_ROLE, ACCUSED_ROLE)]
-    # "five people" is written as the article's fuller candidate, and not added again
-    assert listed == ["At least five people", "two people", "50 people"]
+    assert listed == ["five people", "two people", "50 people"]
 
 
 def test_placeholders_are_no_actors_places_or_accused() -> None:
@@ -168,10 +170,31 @@ def test_a_listed_location_is_not_added_again() -> None:
     article = json.loads((EVAL / "articles" / "g5w-standard-6.json").read_text(encoding="utf-8"))
     where = [{"n": "a tunnel near Sandlilands tram station", "k": "facility"}]
     briefing = brief(article["text"], where=where)
-    assert [p.name for p in briefing.where] == ["a tunnel near Sandlilands tram station"]
+    names = [p.name for p in briefing.where]
+    assert names[0] == "a tunnel near Sandlilands tram station"
+    assert not any("tunnel" in n for n in names[1:])  # the lead's phrase is not added again
 
 
 def test_the_checklists_other_times_follow_the_models() -> None:
     text = "Talks began on Monday. They are due to end on 13 September, officials said."
     briefing = brief(text, when=["on 13 September"])
     assert [t.text for t in briefing.when] == ["on 13 September", "on Monday"]
+
+
+def test_single_letters_and_times_the_article_never_writes_are_dropped() -> None:
+    """ "X" and "Y" are the prompt's "X accused Y", not actors; "2019-04-05" is a time the
+    model made up, whose date would be made up too."""
+    text = "The council met on Monday. The mayor said the bridge would close."
+    who = [{"n": "X", "k": "person", "r": "accuser"}, {"n": "mayor", "k": "person", "r": "mayor"}]
+    briefing = brief(text, who=who, when=["2019-04-05", "on Monday"])
+    assert "X" not in [a.name for a in briefing.who]
+    assert [t.text for t in briefing.when] == ["on Monday"]
+
+
+def test_places_the_lead_writes_join_where_when_the_model_left_them_out() -> None:
+    text = (
+        "A car bomb exploded outside the consulate in Mazar-i-Sharif on Thursday, police in "
+        "Mazar-i-Sharif said. Officials in Kabul condemned it."
+    )
+    briefing = brief(text, where=[{"n": "Kabul", "k": "city"}])
+    assert [p.name for p in briefing.where][:2] == ["Kabul", "Mazar-i-Sharif"]

@@ -58,3 +58,13 @@ def test_names_are_found_in_every_cased_script() -> None:
 def test_a_name_does_not_run_on_into_the_next_line() -> None:
     names = typed_names("Kim heads to Russia to meet Putin\nВидео по теме\nPutin met Kim.")
     assert "Putin" in names and not any("\n" in n or "Видео" in n for n in names)
+
+
+def test_a_possessive_parts_the_names_it_joins() -> None:
+    text = (
+        "The race was won by Ferrari's Kimi Raikkonen, who later celebrated with fans in "
+        "New York's Union Square after the result was announced."
+    )
+    names = list(typed_names(text))
+    assert {"Ferrari", "Kimi Raikkonen", "New York", "Union Square"} <= set(names)
+    assert not any("Ferrari Kimi" in n or "York Union" in n for n in names)
