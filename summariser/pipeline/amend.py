@@ -81,7 +81,7 @@ def places_in_lead(
 
 
 SOURCE_ROLE, ACCUSED_ROLE = "source of a claim", "accused"
-MIN_ALLEGATIONS = 3  # a news story reports more claims than a small model lists
+MIN_ALLEGATIONS = 4  # a news story reports more claims than a small model lists
 MAX_ALLEGATIONS = 5
 _ACCUSING = ("alleged", "denied", "disputed")
 

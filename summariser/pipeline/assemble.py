@@ -32,7 +32,7 @@ from .amend import (
     reported_claims,
     sources_and_accused,
 )
-from .attribution import accused_in, source_of, status_of
+from .attribution import accused_in, could_say, source_of, status_of
 from .dates import time_ref
 from .event_date import event_date
 from .grounding import Locator
@@ -110,7 +110,7 @@ def assemble(
         allegations.append(
             Allegation(
                 claim=claim,
-                made_by=said_by or cited.name(allegation.made_by) or _UNATTRIBUTED,
+                made_by=said_by or _plausible(cited.name(allegation.made_by)) or _UNATTRIBUTED,
                 against=against
                 if against and normalise(against) != normalise(said_by or "")
                 else None,
@@ -192,6 +192,10 @@ def _carried(item: BaseModel, target: type[BaseModel], *computed: str) -> dict[s
         for name in type(item).model_fields
         if name in wanted and name not in computed and name != "name"
     }
+
+
+def _plausible(source: str | None) -> str | None:
+    return source if source and could_say(source) else None
 
 
 def _names_a_person(name: str, persons: list[set[str]]) -> bool:

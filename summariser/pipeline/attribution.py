@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ..briefing.schema import AllegationStatus
 from ..text import normalise
 
-__all__ = ["accused_in", "source_of", "status_of"]
+__all__ = ["accused_in", "could_say", "source_of", "status_of"]
 
 _CUES: dict[AllegationStatus, str] = {
     "denied": r"denie[sd]|deny|denying|rejecte?[sd]?|dismisse?[sd]|refute[sd]?",
@@ -76,9 +76,29 @@ def source_of(
     if named:
         return _fullest(named[-1], [*people, *names])
     words = phrase.split()
-    if not words or len(words) > 4 or _is_pronoun(phrase):
+    if not words or len(words) > 4 or not could_say(phrase):
         return None
     return _fullest(phrase, [*people, *names])
+
+
+_FUNCTION_WORDING = (
+    "the a an of to in on at for with by from and or but not no did do does done went go "
+    "goes had has have was were is are be been as that this these those which who whom "
+    "along after before over under about into onto"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDING.split())
+_PERSONAL = frozenset("you they we it i me us them this that there".split())  # noqa: SIM905
+
+
+def could_say(phrase: str) -> bool:
+    """Whether a phrase can name who says something: not a pronoun left unread, not a
+    fragment that ends on a function word ("Along with the", "to") or holds a negation or a
+    pronoun ("they did not", "You went")."""
+    words = [w.strip(".,;:'’\"“”").lower() for w in phrase.split()]
+    words = [w for w in words if w]
+    if not words or words[-1] in _FUNCTION_WORDS:
+        return False
+    return not any(w in _PERSONAL or w in ("not", "did", "went") for w in words)
 
 
 def _source_phrase(sentence: str) -> str | None:
@@ -140,10 +160,6 @@ def _clean(phrase: str) -> str:
 
 def _has_capital(text: str) -> bool:
     return any(word[:1].isupper() for word in text.split())
-
-
-def _is_pronoun(phrase: str) -> bool:
-    return normalise(phrase) in {"it", "they", "we", "i", "you", "this", "that", "he", "she"}
 
 
 def _names_in(phrase: str, names: Sequence[str]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summariser.pipeline.attribution import accused_in, source_of, status_of
+from summariser.pipeline.attribution import accused_in, could_say, source_of, status_of
 
 NAMES = ["Hillary Clinton", "James Comey", "FBI", "The New York Post", "US", "North Korea"]
 PEOPLE = ["Hillary Clinton", "James Comey", "Jake Sullivan"]
@@ -62,3 +62,20 @@ def test_the_accused_is_the_passive_subject_or_the_active_object() -> None:
     blamed = "Hillary Clinton blamed FBI director James Comey for her defeat."
     assert accused_in(blamed, NAMES) == "James Comey"  # the head of the phrase, not "FBI"
     assert accused_in("Hillary Clinton said James Comey was wrong.", NAMES) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "could"),
+    [
+        ("to", False),
+        ("You went", False),
+        ("they did not", False),
+        ("Along with the", False),
+        ("The", False),
+        ("Officials", True),
+        ("the spokesman", True),
+        ("Rep. Adam Schiff", True),
+    ],
+)
+def test_only_a_phrase_that_could_say_something_is_a_source(phrase: str, could: bool) -> None:
+    assert could_say(phrase) is could
