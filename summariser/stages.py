@@ -22,7 +22,7 @@ from .pipeline.assemble import assemble
 from .prompting.draft import Draft
 from .prompting.messages import build_messages
 from .prompting.reading import read_for_model
-from .prompting.references import References, numbered
+from .prompting.references import References, references_of
 
 __all__ = ["Request", "finish", "prepare"]
 
@@ -32,7 +32,7 @@ class Request:
     """One article made ready for the model, and what finishing its answer needs."""
 
     messages: list[dict[str, str]]  # what the model is asked
-    references: References  # the numbered sentences and candidates its answer cites
+    references: References  # the sentences and candidates its answer cites
     ground_in: str  # what grounding searches: the article, less passages addressed to machines
     published: date | None
     title: str | None
@@ -55,7 +55,7 @@ def prepare(
     warnings = reading.warnings
     if not day:
         warnings += ("no publication date: relative dates left unresolved",)
-    references = numbered(reading.read)
+    references = references_of(reading.read)
     return Request(
         messages=build_messages(
             reading.read, references, title=title, output_language=output_language

@@ -1,14 +1,15 @@
 """Turn the model's draft into a briefing: write what it cites, ground it, date it, merge.
 
-Pure and deterministic: same draft, article and references, same briefing. The draft cites
-sentences and candidates by number (prompting/references.py); this module writes each name,
-time phrase and quote from them, so they are the article's own words and their offsets are
-found exactly. Where the draft writes a name of its own instead, that name is grounded like any
-other. Who makes a claim, and its status, come from the cited sentence's reporting verb where
-it has one (attribution.py). A field the draft and the briefing both declare under one name is
-carried over as the model wrote it (`_carried`). Ungrounded items are kept and flagged
-(grounded=False) unless `strict`, which drops them; what code adds or drops besides (the lead's
-people and place, copies of the prompt's examples) is amend.py's.
+Pure and deterministic: same draft, article and references, same briefing. The draft names
+checklist entries and sums claims up in a few words (prompting/references.py); this module
+writes each name and time phrase as the checklist has it and quotes the sentence that says each
+claim, so they are the article's own words and their offsets are found exactly. A name of the
+model's own is grounded like any other. Who makes a claim, whom it accuses and its status come
+from that sentence's reporting verb where it has one (attribution.py). A field the draft and
+the briefing both declare under one name is carried over as the model wrote it (`_carried`).
+Ungrounded items are kept and flagged (grounded=False) unless `strict`, which drops them; what
+code adds or drops besides (the lead's people and places, the accusations left out and their
+sources, copies of the prompt's examples) is amend.py's.
 """
 
 from __future__ import annotations
@@ -86,15 +87,17 @@ def assemble(
     # The model's times first (the main event's leads), then the checklist's others: a time
     # the article writes is a time of the story, and costs the model nothing to leave out.
     chosen = [phrase for written in draft.when if (phrase := cited.time(written))]
-    chosen += [c.text for c in references.of_kind("time")]
     when = _unique(
-        (time_ref(phrase, locator, published, language) for phrase in chosen),
+        (
+            time_ref(phrase, locator, published, language)
+            for phrase in [*chosen, *(c.text for c in references.of_kind("time"))]
+        ),
         key=lambda t: normalise(t.text),
     )
     when = [t for t in when if t.evidence.grounded]  # else its date would be invented too
     # The main event's day is among the times the model chose (it lists that one first), or
     # in the lead; the checklist's other times are the story's background.
-    picked = {normalise(p) for p in chosen[: len(chosen) - len(references.of_kind("time"))]}
+    picked = {normalise(phrase) for phrase in chosen}
     main_times = [t for t in when if normalise(t.text) in picked]
     names = [a.name for a in who] + cited.names()
     people = sorted((a.name for a in who if a.kind == "person"), key=len, reverse=True)
@@ -159,12 +162,15 @@ class _Cited:
 
     def __init__(self, references: References, text: str) -> None:
         self._references = references
-        self._text = text
+        self._article = f" {normalise(text)} "
 
     def _candidate(self, ref: str | None) -> Candidate | str | None:
+        """The candidate written so, else the name as written where the article holds it
+        (its own words already), else the one candidate holding it, else the name."""
         if ref is None or not names_something(ref):
             return None
-        return self._references.candidate(ref, self._text) or ref
+        widen = f" {normalise(ref)} " not in self._article
+        return self._references.candidate(ref, widen=widen) or ref
 
     def name(self, ref: str | None, *, refuse: tuple[str, ...] = ()) -> str | None:
         """The name `ref` cites, unless it cites a candidate of a kind in `refuse`."""
@@ -190,7 +196,7 @@ def _carried(item: BaseModel, target: type[BaseModel], *computed: str) -> dict[s
     return {
         name: getattr(item, name)
         for name in type(item).model_fields
-        if name in wanted and name not in computed and name != "name"
+        if name in wanted and name not in computed
     }
 
 

@@ -18,7 +18,7 @@ from jinja2 import Environment, StrictUndefined, Template
 
 from ..text import normalise
 from .draft import Draft
-from .references import Candidate, References, numbered
+from .references import Candidate, References, references_of
 
 __all__ = ["PROMPT_VERSION", "build_messages", "prompt_examples", "prompt_hash", "read_packaged"]
 
@@ -78,7 +78,7 @@ def build_messages(
     """The system prompt (the same for every article, so its state can be kept) and the user
     message: the article, then its candidates as typed checklists for who, where and when
     (found here unless the caller, who keeps them for the answer, passes them in)."""
-    references = references or numbered(text)
+    references = references or references_of(text)
     one_line_title = " ".join(title.split()) if title else None
     system = _template("system.j2").render(output_language=output_language)
     user = _template("user.j2").render(

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from ..text import normalise
 from .names import typed_names, unnamed_actors
 from .times import spot
 
-__all__ = ["Candidate", "CandidateKind", "References", "numbered", "sentences_of"]
+__all__ = ["Candidate", "CandidateKind", "References", "references_of", "sentences_of"]
 
 CandidateKind = Literal["name", "place", "people", "time"]
 _PLACE_SHARE = 0.5  # written after "in", "at", "near" this often: mostly a place
@@ -41,32 +42,29 @@ class References:
     def of_kind(self, *kinds: CandidateKind) -> list[Candidate]:
         return [c for c in self.candidates if c.kind in kinds]
 
-    def candidate(self, written: str, article: str = "") -> Candidate | None:
+    def candidate(self, written: str, *, widen: bool = True) -> Candidate | None:
         """The candidate the model meant by `written`: the one written so (case, quotes and
-        punctuation aside), else, when `article` does not hold the words as written, the only
-        candidate holding every word of them ("Jong-un Kim" is "Kim Jong-un")."""
+        punctuation aside), else, if `widen`, the only candidate holding every word of it
+        ("Jong-un Kim" is "Kim Jong-un")."""
         key = normalise(written)
         if not key:
             return None
-        same = [c for c in self.candidates if normalise(c.text) == key]
-        if same:
-            return same[0]
-        if f" {key} " in f" {normalise(article)} ":
-            return None  # the article's own words already
+        folded = self._candidate_words
+        same = [c for c, (text, _) in zip(self.candidates, folded, strict=True) if text == key]
+        if same or not widen:
+            return same[0] if same else None
         words = set(key.split())
-        holding = [c for c in self.candidates if words <= set(normalise(c.text).split())]
+        holding = [c for c, (_, held) in zip(self.candidates, folded, strict=True) if words <= held]
         return holding[0] if len(holding) == 1 else None
 
-    def sentence_saying(
-        self, words: str, by: str | None = None, enough: float = 0.35
-    ) -> str | None:
+    def sentence_saying(self, words: str, by: str | None = None) -> str | None:
         """The sentence that says what `words` sum up: the one holding most of their words
-        (weighted by rarity in the article), more so when it names `by`, if it holds `enough`
+        (weighted by rarity in the article), more so when it names `by`, if it holds enough
         of them."""
         wanted = _content_words(words)
         if not wanted:
             return None
-        folded = [set(normalise(s).split()) for s in self.sentences]
+        folded = self._sentence_words
         rarity = {w: 1 / (1 + sum(w in held for held in folded)) for w in wanted}
         total = sum(rarity.values())
         source = _content_words(by or "")
@@ -77,7 +75,18 @@ class References:
                 share += _SOURCE_BONUS
             if share > score:
                 best, score = sentence, share
-        return best if score >= enough else None
+        return best if score >= _SAYS_ENOUGH else None
+
+    @cached_property
+    def _candidate_words(self) -> list[tuple[str, set[str]]]:
+        """Each candidate in comparison form, and its words: folded once, looked up often."""
+        return [
+            (key, set(key.split())) for key in map(normalise, (c.text for c in self.candidates))
+        ]
+
+    @cached_property
+    def _sentence_words(self) -> list[set[str]]:
+        return [set(normalise(s).split()) for s in self.sentences]
 
 
 _STOP_WORDS = (
@@ -86,13 +95,14 @@ _STOP_WORDS = (
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _SOURCE_BONUS = 0.2
+_SAYS_ENOUGH = 0.35  # of a claim's words, weighted by rarity
 
 
 def _content_words(text: str) -> set[str]:
     return {w for w in normalise(text).split() if w not in _STOP and len(w) > 1}
 
 
-def numbered(text: str) -> References:
+def references_of(text: str) -> References:
     """The article's references: its sentences, and its names, places, people and times."""
     return References(sentences_of(text), tuple(_candidates(text)))
 

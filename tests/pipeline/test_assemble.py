@@ -10,7 +10,7 @@ from summariser.briefing.schema import Briefing
 from summariser.pipeline.amend import ACCUSED_ROLE, SOURCE_ROLE
 from summariser.pipeline.assemble import assemble
 from summariser.prompting.draft import Draft
-from summariser.prompting.references import numbered
+from summariser.prompting.references import references_of
 from tests.support import EVAL
 
 ARTICLE = json.loads(
@@ -32,7 +32,7 @@ def brief(text: str, **fields: Any) -> Briefing:
         "allegations": [],
         "stakes": [],
     }
-    return assemble(Draft.model_validate(base | fields), text, numbered(text))
+    return assemble(Draft.model_validate(base | fields), text, references_of(text))
 
 
 def test_each_claim_is_quoted_by_the_whole_sentence_that_says_it() -> None:

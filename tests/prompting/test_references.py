@@ -4,7 +4,7 @@ what a citation means."""
 from __future__ import annotations
 
 from summariser.prompting.names import typed_names
-from summariser.prompting.references import numbered, sentences_of
+from summariser.prompting.references import references_of, sentences_of
 from tests.support import seed_text
 
 
@@ -22,7 +22,7 @@ def test_sentences_end_at_stops_but_not_at_initials_titles_or_abbreviations() ->
 
 
 def test_candidates_are_typed_and_demonyms_are_no_names() -> None:
-    references = numbered(seed_text())
+    references = references_of(seed_text())
     kinds = {c.text: c.kind for c in references.candidates}
     assert kinds["Vladivostok"] == "place" and kinds["Jake Sullivan"] == "name"
     assert kinds["until 13 September"] == "time"
@@ -31,7 +31,7 @@ def test_candidates_are_typed_and_demonyms_are_no_names() -> None:
 
 
 def test_a_written_name_is_the_candidate_holding_it_when_only_one_does() -> None:
-    references = numbered(seed_text())
+    references = references_of(seed_text())
     found = references.candidate("Putin")
     assert found is not None and found.text == "Vladimir Putin"
     assert references.candidate("korea") is None  # North Korea or South Korea: not guessed
@@ -40,7 +40,7 @@ def test_a_written_name_is_the_candidate_holding_it_when_only_one_does() -> None
 
 
 def test_a_claim_is_found_in_the_sentence_that_says_it() -> None:
-    references = numbered(seed_text())
+    references = references_of(seed_text())
     sentence = references.sentence_saying("North Korea sold shells to Wagner", by="US")
     assert sentence is not None and sentence.startswith("North Korea has previously been accused")
     assert references.sentence_saying("bananas are yellow and sweet") is None
