@@ -31,7 +31,7 @@ _CUE = re.compile(
     "|".join(rf"\b(?P<{status}>{words})\b" for status, words in _CUES.items()), re.IGNORECASE
 )
 # "according to X", "accused by X": the source follows the cue, up to the clause's end.
-_FOLLOWS = re.compile(r"\b(?:according to|by)\s+(?P<who>[^,.;:!?\"“”]{2,80})")
+_FOLLOWING = re.compile(r"\s*(?P<who>[^,.;:!?\"“”]{2,80})")
 _INVERTED = re.compile(r"^\s*(?:said|says|told|added|wrote)\s+(?P<who>[A-Z][^,;:!?\"“”(]{1,80})")
 _HELPER_WORDS = (
     "has have had was were is are been also later then previously repeatedly publicly flatly "
@@ -105,9 +105,10 @@ def _source_phrase(sentence: str) -> str | None:
     for cue in _CUE.finditer(sentence):
         after = sentence[cue.end() :]
         if cue.group(0).lower() == "according to":
-            follows = re.match(r"\s+(?P<who>[^,.;:!?\"“”]{2,80})", after)
+            follows = _FOLLOWING.match(after)
             return _clean(_until_clause(follows.group("who"))) if follows else None
-        passive = _FOLLOWS.match(after.lstrip()) if after.lstrip().startswith("by ") else None
+        after = after.lstrip()
+        passive = _FOLLOWING.match(after[3:]) if after.startswith("by ") else None
         if passive:
             return _clean(_until_clause(passive.group("who")))
         inverted = _INVERTED.match(sentence[cue.start() :])
