@@ -66,9 +66,11 @@ def places_in_lead(
     Vladivostok" says no more than a listed "Vladivostok". So is each of `places` (names the
     article mostly writes as places) that the lead writes and the model did not list."""
     added: list[Place] = []
+    folded_lead = f" {normalise(lead)} "
     for place in places:
         listed = {normalise(p.name) for p in [*where, *added]}
-        if normalise(place.text) not in listed and _writes(lead, place.text):
+        name = normalise(place.text)
+        if name not in listed and f" {name} " in folded_lead:
             added.append(Place(name=place.text, kind="other", evidence=locator.locate(place.text)))
     for phrase in place_phrases(lead):
         listed = [*where, *added]
@@ -134,20 +136,14 @@ def sources_and_accused(
             if not name or not name[0].isupper() or not names_something(name):
                 continue  # "officials", "a man": a description, not a name to list
             words = set(normalise(name).split())
+            if len(words) > 4 or any(words <= other or other <= words for other in listed):
+                continue  # a clause, or listed already in this form or a shorter or longer one
             evidence = locator.locate(name)
-            if any(words <= other or other <= words for other in listed):
-                continue  # listed already, in this form or a shorter or longer one
             if not evidence.grounded:
-                continue
-            if len(words) > 4:
                 continue
             listed.append(words)
             added.append(Actor(name=name, kind="other", role=role, evidence=evidence))
     return added
-
-
-def _writes(text: str, name: str) -> bool:
-    return f" {normalise(name)} " in f" {normalise(text)} "
 
 
 def _clause_around(sentences: str, phrase: str) -> str:
