@@ -80,7 +80,7 @@ def _scan(text: str) -> tuple[list[str], dict[str, int]]:
         words = re.sub(r"['’]s\b", "", found).split()
         if not words:
             continue
-        if end and _CLIPPED.fullmatch(words[-1]) and text[end : end + 1] == ".":
+        if _CLIPPED.fullmatch(words[-1]) and text[end : end + 1] == ".":
             words[-1] += "."  # "the U.S. economy": the dot the word pattern left behind
         while words and words[0].rstrip(".") in _COMMON:
             words = words[1:]
@@ -104,13 +104,17 @@ _POSSESSIVE = re.compile(r"['’]s\s+")
 
 
 def _possessives_apart(text: str) -> Iterator[tuple[str, int, int]]:
-    """Each capitalised name's words with their offsets, the names of a run that a possessive
+    """Each capitalised name's words with their start and end, the names of a run that a possessive
     joins apart: "Ferrari's Kimi Raikkonen" is Ferrari and Kimi Raikkonen, "New York's Union
     Square" New York and Union Square."""
     for match in _NAME.finditer(_without_title_case_lines(text)):
         start = 0
         for possessive in _POSSESSIVE.finditer(match.group(0)):
-            yield match.group(0)[start : possessive.start()], match.start() + start, 0
+            yield (
+                match.group(0)[start : possessive.start()],
+                match.start() + start,
+                match.start() + possessive.start(),
+            )
             start = possessive.end()
         yield match.group(0)[start:], match.start() + start, match.end()
 
