@@ -17,8 +17,11 @@ from ..prompting.references import Candidate, References
 from ..text import normalise, overlap_f1
 from .attribution import accused_in, source_of, status_of
 from .grounding import Locator
+from .lead import dateline
 
 __all__ = [
+    "dateline_place",
+    "introduced_people",
     "names_something",
     "not_copied",
     "people_in_lead",
@@ -80,6 +83,46 @@ def places_in_lead(
         if not any(overlap_f1(phrase, place.name) >= 0.5 for place in listed):
             added.append(Place(name=phrase, kind="other", evidence=locator.locate(phrase)))
     return added
+
+
+def introduced_people(who: list[Actor], described: dict[str, str], locator: Locator) -> list[Actor]:
+    """The people the article introduces by what they are ("Russia's defence minister, Sergei
+    Shoigu"), with that description as their role: the listed ones' roles rewritten in the
+    article's words, then those the model did not list."""
+    listed = [set(normalise(a.name).split()) for a in who]
+    kept: list[Actor] = []
+    for actor, words in zip(who, listed, strict=True):
+        description = next(  # "Putin" is "Vladimir Putin"; "UN" is not "Kim Jong-un"
+            (
+                d
+                for name, d in described.items()
+                if len("".join(words)) > 2 and words <= _words_of(name)
+            ),
+            None,
+        )
+        kept.append(actor.model_copy(update={"role": description}) if description else actor)
+    for name, description in described.items():
+        words = _words_of(name)
+        if any(other and (other <= words or words <= other) for other in listed):
+            continue
+        listed.append(words)
+        kept.append(
+            Actor(name=name, kind="person", role=description, evidence=locator.locate(name))
+        )
+    return kept
+
+
+def _words_of(name: str) -> set[str]:
+    return set(normalise(name).split())
+
+
+def dateline_place(where: list[Place], text: str, locator: Locator) -> list[Place]:
+    """The city a wire story is filed from ("LONDON -- ..."), where the model did not list it:
+    most often where its event happened, always where it was reported."""
+    place = dateline(text)
+    if place is None or any(normalise(p.name) == normalise(place) for p in where):
+        return []
+    return [Place(name=place, kind="city", evidence=locator.locate(place))]
 
 
 SOURCE_ROLE, ACCUSED_ROLE = "source of a claim", "accused"

@@ -26,6 +26,8 @@ from ..prompting.references import Candidate, References
 from ..prompting.times import spot
 from ..text import normalise
 from .amend import (
+    dateline_place,
+    introduced_people,
     names_something,
     not_copied,
     people_in_lead,
@@ -35,6 +37,7 @@ from .amend import (
 )
 from .attribution import accused_in, could_say, source_of, status_of
 from .dates import time_ref
+from .descriptions import descriptions_of
 from .event_date import event_date
 from .grounding import Locator
 from .language import detect_language
@@ -70,6 +73,9 @@ def assemble(
         for a in draft.who
         if (name := cited.name(a.ref, refuse=_NOT_ACTORS)) and not _is_time(name)
     )
+    who = introduced_people(
+        who, descriptions_of(text, [c.text for c in references.of_kind("name")]), locator
+    )
     lead = lead_of(text)
     who += people_in_lead(who, lead, locator)
     persons = [set(normalise(a.name).split()) for a in who if a.kind == "person"]
@@ -84,6 +90,7 @@ def assemble(
         key=lambda p: normalise(p.name),
     )
     where += places_in_lead(where, lead, locator, references.of_kind("place"))
+    where += dateline_place(where, text, locator)
     # The model's times first (the main event's leads), then the checklist's others: a time
     # the article writes is a time of the story, and costs the model nothing to leave out.
     chosen = [phrase for written in draft.when if (phrase := cited.time(written))]

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ..briefing.schema import AllegationStatus
 from ..text import normalise
+from .descriptions import is_title_word
 
 __all__ = ["accused_in", "could_say", "source_of", "status_of"]
 
@@ -35,7 +36,7 @@ _FOLLOWING = re.compile(r"\s*(?P<who>[^,.;:!?\"“”]{2,80})")
 _INVERTED = re.compile(r"^\s*(?:said|says|told|added|wrote)\s+(?P<who>[A-Z][^,;:!?\"“”(]{1,80})")
 _HELPER_WORDS = (
     "has have had was were is are been also later then previously repeatedly publicly flatly "
-    "again who which that"
+    "again already still just never even now once who which that"
 )
 _HELPERS = frozenset(_HELPER_WORDS.split())
 _DETERMINERS = ("the ", "a ", "an ")
@@ -68,8 +69,13 @@ def source_of(
     phrase = _source_phrase(sentence)
     if phrase is None:
         return None
-    if phrase.lower() in ("he", "she"):
-        return _last_named(before, people)
+    # Who "she" or "the California congressman" is: the sentence's subject where it names a
+    # person before the phrase ("Adam Schiff ... called on Obama ... the congressman said"),
+    # else the person named last before the sentence.
+    if phrase.lower() in ("he", "she") or _describes_someone_named(phrase, sentence):
+        opening = sentence[: max(sentence.find(phrase), 0)]
+        named = _named_at(opening, people, last=False) or _named_at(before, people, last=True)
+        return named or (None if phrase.lower() in ("he", "she") else phrase)
     if _LISTED.fullmatch(phrase):  # several sources say it together
         return phrase
     named = _names_in(phrase, names)
@@ -101,8 +107,28 @@ def could_say(phrase: str) -> bool:
     return not any(w in _PERSONAL or w in ("not", "did", "went") for w in words)
 
 
+def _describes_someone_named(phrase: str, sentence: str) -> bool:
+    """Whether the source is a definite description of a person, headed by what they are
+    ("the California congressman", "the spokeswoman"): someone the article has named."""
+    head = phrase.split()[-1]
+    if not (head.islower() and is_title_word(head)):
+        return False
+    if re.search(r"(?:^|\s)the\s+(?:\S+\s+){0,3}\S+$", phrase, re.IGNORECASE):
+        return True  # "... -- meddling the California congressman"
+    written = re.search(rf"\bthe\s+{re.escape(phrase)}", sentence, re.IGNORECASE)
+    return written is not None and len(phrase.split()) <= 4
+
+
+def _quoted_at(sentence: str, index: int) -> bool:
+    """Whether `index` stands inside a quotation: a cue there is what the source said."""
+    before = sentence[:index]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _source_phrase(sentence: str) -> str | None:
     for cue in _CUE.finditer(sentence):
+        if _quoted_at(sentence, cue.start()):
+            continue
         after = sentence[cue.end() :]
         if cue.group(0).lower() == "according to":
             follows = _FOLLOWING.match(after)
@@ -125,14 +151,17 @@ def _subject_before(text: str) -> str | None:
     Sullivan" (in "The adviser, Jake Sullivan, told"), "Analysts", "she"."""
     text = text.rstrip()
     words = text.split()
-    while words and words[-1].lower().strip(",") in _HELPERS:
+    while words and (
+        words[-1].lower().strip(",") in _HELPERS or re.fullmatch(r"[a-z]+ly", words[-1])
+    ):
         words = words[:-1]
     text = " ".join(words)
     listed = _LISTED.search(text)
     if listed:  # "The US, Britain, South Korea and Japan have said"
         return _clean(listed.group(0))
     appositive = text.endswith(",")
-    segments = [s.strip() for s in re.split(r"[,;:(\"“”]", text.rstrip(",")) if s.strip()]
+    clauses = re.split(r"[,;:(\"“”]|\s(?:--|—|–)\s", text.rstrip(","))
+    segments = [s.strip() for s in clauses if s.strip()]
     if not segments:
         return None
     segment = segments[-1]
@@ -184,17 +213,17 @@ def _fullest(name: str, names: Sequence[str]) -> str:
     return max(holding, key=len, default=name)
 
 
-def _last_named(text: str, people: Sequence[str]) -> str | None:
-    """Of `people`, the one whose name (or a word of it) the text writes last."""
-    folded = normalise(text[-600:])
+def _named_at(text: str, people: Sequence[str], *, last: bool) -> str | None:
+    """Of `people`, the one whose name (or a word of it) the text writes last (or first)."""
+    folded = f" {normalise(text[-600:] if last else text)} "
     best, at = None, -1
     for person in people:
         for word in {person, *person.split()}:
             key = normalise(word)
             if len(key) < 3:
                 continue
-            found = f" {folded} ".rfind(f" {key} ")
-            if found > at:
+            found = folded.rfind(f" {key} ") if last else folded.find(f" {key} ")
+            if found != -1 and (best is None or (found > at if last else found < at)):
                 best, at = person, found
     return best
 

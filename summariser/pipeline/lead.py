@@ -8,11 +8,22 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LEAD_CHARS", "first_sentences", "lead_of"]
+__all__ = ["LEAD_CHARS", "dateline", "first_sentences", "lead_of"]
 
 LEAD_CHARS = 900  # the lead (first paragraph or two), where news states its main event and its day
 _LEAD_SENTENCES = 2  # where a lead names the main event's people and its exact place
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+# "LONDON -- The peaks ...", "KUNDUZ, Afghanistan -- ...", "CHARLOTTE (AP) - ...": the city a
+# wire story is filed from, in capitals, opening its first lines.
+_DATELINE = re.compile(
+    r"(?<![\w])(?P<place>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,[ \t]+[A-Z][\w.]+(?:[ \t]+[A-Z][\w.]+)?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?"
+    r"(?:--|—|–|-)[ \t]+(?=[A-Z“\"'])"
+)
+_NOT_PLACES = frozenset(
+    "UPDATE UPDATED EXCLUSIVE BREAKING WATCH VIDEO PHOTOS LIVE OPINION ANALYSIS EDITORIAL".split()  # noqa: SIM905
+)
+_DATELINE_CHARS = 300
 
 
 def first_sentences(text: str, limit: int) -> str:
@@ -22,3 +33,11 @@ def first_sentences(text: str, limit: int) -> str:
 def lead_of(text: str) -> str:
     """The lead's first sentences, where it names the main event's people and place."""
     return first_sentences(text[:LEAD_CHARS], _LEAD_SENTENCES)
+
+
+def dateline(text: str) -> str | None:
+    """The place a story's dateline names ("LONDON" of "LONDON -- ..."), as written."""
+    found = _DATELINE.search(text[:_DATELINE_CHARS])
+    if found is None or set(found.group("place").split()) & _NOT_PLACES:
+        return None
+    return found.group("place")

@@ -38,10 +38,17 @@ __all__ = [
 
 
 def _squash(max_chars: int) -> Callable[[Any], Any]:
+    """Spacing folded, and a string that reaches the cap (the grammar stops a model there,
+    mid-word as often as not) cut back to its last whole word."""
+
     def clip(value: Any) -> Any:
-        if isinstance(value, str):
-            return " ".join(value.split())[:max_chars]
-        return value
+        if not isinstance(value, str):
+            return value
+        folded = " ".join(value.split())
+        if len(folded) < max_chars:
+            return folded
+        cut = folded[: max_chars + 1]
+        return cut.rsplit(" ", 1)[0].rstrip(",;:") if " " in cut else folded[:max_chars]
 
     return clip
 
@@ -196,10 +203,10 @@ class Draft(_DraftItem):
         Field(json_schema_extra={"minItems": 2, "maxItems": 4}),
     ]
     who: Annotated[
-        list[DraftActor], BeforeValidator(_clip_list(10)), Field(json_schema_extra={"maxItems": 10})
+        list[DraftActor], BeforeValidator(_clip_list(12)), Field(json_schema_extra={"maxItems": 12})
     ]
     where: Annotated[
-        list[DraftPlace], BeforeValidator(_clip_list(6)), Field(json_schema_extra={"maxItems": 6})
+        list[DraftPlace], BeforeValidator(_clip_list(8)), Field(json_schema_extra={"maxItems": 8})
     ]
     when: Annotated[
         list[Phrase], BeforeValidator(_clip_list(6)), Field(json_schema_extra={"maxItems": 6})

@@ -22,7 +22,7 @@ from .references import Candidate, References, references_of
 
 __all__ = ["PROMPT_VERSION", "build_messages", "prompt_examples", "prompt_hash", "read_packaged"]
 
-PROMPT_VERSION = "3"  # 3: the model cites sentences and checklist entries, code quotes them
+PROMPT_VERSION = "4"  # 4: checklists most-mentioned first, up to 12 actors and 8 places
 _TEMPLATES = ("system.j2", "user.j2")
 
 
@@ -76,8 +76,9 @@ def build_messages(
     output_language: str = "English",
 ) -> list[dict[str, str]]:
     """The system prompt (the same for every article, so its state can be kept) and the user
-    message: the article, then its candidates as typed checklists for who, where and when
-    (found here unless the caller, who keeps them for the answer, passes them in)."""
+    message: the article, then its candidates as typed checklists for who and where (the most
+    mentioned first) and when (in article order), found here unless the caller, who keeps
+    them for the answer, passes them in."""
     references = references or references_of(text)
     one_line_title = " ".join(title.split()) if title else None
     system = _template("system.j2").render(output_language=output_language)
@@ -85,8 +86,12 @@ def build_messages(
         fence=_fence(text, title),
         title=one_line_title,
         text=text,
-        actors=[c.text for c in references.candidates if _is_actor(c)],
-        places=[c.text for c in references.candidates if c.kind == "place" or c.also_place],
+        actors=[c.text for c in references.by_mentions("name", "people") if _is_actor(c)],
+        places=[
+            c.text
+            for c in references.by_mentions("name", "place")
+            if c.kind == "place" or c.also_place
+        ],
         times=[c.text for c in references.of_kind("time")],
     )
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]

@@ -82,6 +82,7 @@ def _scan(text: str) -> tuple[list[str], dict[str, int]]:
             continue
         if _CLIPPED.fullmatch(words[-1]) and text[end : end + 1] == ".":
             words[-1] += "."  # "the U.S. economy": the dot the word pattern left behind
+        led = bool(words) and words[0] == "The"  # "The Kremlin said": a name, not a capital
         while words and words[0].rstrip(".") in _COMMON:
             words = words[1:]
         while words and (words[-1].rstrip(".") in _COMMON or re.fullmatch(_CONNECTOR, words[-1])):
@@ -94,7 +95,7 @@ def _scan(text: str) -> tuple[list[str], dict[str, int]]:
         if len(name) < 2 or name.isdigit():
             continue
         counts[name] = counts.get(name, 0) + 1
-        if not _starts_sentence(text, start):
+        if led or not _starts_sentence(text, start):
             mid_sentence.add(name)
     # One capitalised word seen only at sentence starts ("Instead") is most likely not a name.
     return [n for n in counts if " " in n or n.isupper() or n in mid_sentence], counts

@@ -42,6 +42,15 @@ class References:
     def of_kind(self, *kinds: CandidateKind) -> list[Candidate]:
         return [c for c in self.candidates if c.kind in kinds]
 
+    def by_mentions(self, *kinds: CandidateKind) -> list[Candidate]:
+        """Candidates of `kinds`, those the article comes back to most first (ties in article
+        order). A small model copies a checklist from its top, so the top is the story's
+        main actors and places, not page furniture or a name mentioned once in passing."""
+        mentions = self._mentions
+        ranked = [(i, c) for i, c in enumerate(self.candidates) if c.kind in kinds]
+        ranked.sort(key=lambda pair: (-mentions[pair[0]], pair[0]))
+        return [c for _, c in ranked]
+
     def candidate(self, written: str, *, widen: bool = True) -> Candidate | None:
         """The candidate the model meant by `written`: the one written so (case, quotes and
         punctuation aside), else, if `widen`, the only candidate holding every word of it
@@ -83,6 +92,24 @@ class References:
         return [
             (key, set(key.split())) for key in map(normalise, (c.text for c in self.candidates))
         ]
+
+    @cached_property
+    def _mentions(self) -> list[int]:
+        """How many sentences mention each candidate, as written (case and all): in full, or
+        by a capitalised word of it no other candidate has ("Putin" for "Vladimir Putin", not
+        "Korea" for "North Korea")."""
+        written = [c.text.split() for c in self.candidates]
+        owners: dict[str, int] = {}
+        for words in written:
+            for word in set(words):
+                owners[word] = owners.get(word, 0) + 1
+        counts: list[int] = []
+        for candidate, words in zip(self.candidates, written, strict=True):
+            own = [w for w in words if owners[w] == 1 and len(w) > 2 and w[0].isupper()]
+            forms = "|".join(map(re.escape, sorted({candidate.text, *own}, key=len, reverse=True)))
+            mention = re.compile(rf"(?<!\w)(?:{forms})(?!\w)")
+            counts.append(sum(mention.search(sentence) is not None for sentence in self.sentences))
+        return counts
 
     @cached_property
     def _sentence_words(self) -> list[set[str]]:

@@ -57,15 +57,35 @@ def test_draft_repairs_instead_of_rejecting() -> None:
         }
     )
     assert draft.headline == "A headline"
-    assert len(draft.who) == 10 and draft.who[0].kind == "organisation"
+    assert len(draft.who) == 12 and draft.who[0].kind == "organisation"
     assert draft.where[0].kind == "city"
     assert draft.when == ["on Monday"]
-    assert len(draft.allegations[0].claim) == 100
+    assert draft.allegations[0].claim == ("c " * 50).strip()  # 100 at most, whole words
+
+
+def test_a_string_the_grammar_stopped_at_its_cap_ends_on_a_whole_word() -> None:
+    stake = {"w": "North Korea's military and economic cooperation to counter U", "f": "US"}
+    assert len(stake["w"]) == 60  # the cap: the grammar let the model write no further
+    draft = Draft.model_validate(
+        {
+            "headline": "h",
+            "summary": "s",
+            "allegations": [],
+            "who": [],
+            "where": [],
+            "when": [],
+            "stakes": [stake, {"w": "One whole phrase", "f": "US"}],
+        }
+    )
+    assert [s.what for s in draft.stakes] == [
+        "North Korea's military and economic cooperation to counter",
+        "One whole phrase",
+    ]
 
 
 def test_draft_schema_declares_limits_for_grammars_under_short_keys() -> None:
     schema = Draft.model_json_schema()
-    assert schema["properties"]["who"]["maxItems"] == 10
+    assert schema["properties"]["who"]["maxItems"] == 12
     actor = schema["$defs"]["DraftActor"]["properties"]
     assert list(actor) == ["n", "k", "r"] and actor["n"]["maxLength"] == 60
     assert "language" not in schema["properties"]  # code detects it

@@ -198,3 +198,15 @@ def test_places_the_lead_writes_join_where_when_the_model_left_them_out() -> Non
     )
     briefing = brief(text, where=[{"n": "Kabul", "k": "city"}])
     assert [p.name for p in briefing.where][:2] == ["Kabul", "Mazar-i-Sharif"]
+
+
+def test_a_wire_storys_dateline_city_joins_where() -> None:
+    text = "Photo LONDON -- The peaks are slimmer, the maker of Toblerone said on Monday."
+    where = [p for p in brief(text).where if p.name == "LONDON"]
+    assert len(where) == 1 and where[0].kind == "city" and where[0].evidence.grounded
+    listed = brief(text, where=[{"n": "London", "k": "city"}]).where
+    assert [p.name for p in listed] == ["LONDON"]  # listed already (and written as written)
+    assert brief("KUNDUZ, Afghanistan (AP) — Two died.").where[0].name == "KUNDUZ"
+    for no_dateline in ("UPDATE - The council met.", "The council met in LONDON - again."):
+        assert "UPDATE" not in [p.name for p in brief(no_dateline).where]
+    assert brief("The council met - LONDON said little.").where == []

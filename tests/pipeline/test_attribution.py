@@ -39,6 +39,31 @@ def test_a_pronoun_source_is_the_person_named_last_before_it() -> None:
     assert source_of("She blamed the letter.", "No one was named.", NAMES, PEOPLE) is None
 
 
+def test_a_description_source_is_the_person_it_describes() -> None:
+    """ "the congressman said" is the person the sentence opened with, else the one named last
+    before it; "a judge" is someone new, and stays as written."""
+    people = ["Adam Schiff", "Barack Obama", "Hillary Clinton"]
+    names = [*people, "California", "Russia"]
+    sentence = (
+        "Adam Schiff called on Barack Obama to retaliate against Russia for interference in "
+        "the election -- meddling the California congressman said is designed to sow discord."
+    )
+    assert source_of(sentence, "", names, people) == "Adam Schiff"
+    before = "Hillary Clinton met donors. Barack Obama spoke later."
+    assert source_of("The spokeswoman said it was over.", before, names, people) == "Barack Obama"
+    assert source_of("He said it was over.", before, names, people) == "Barack Obama"
+    new = source_of("A New York judge has rejected the request.", before, names, people)
+    assert new == "New York judge"
+
+
+def test_a_cue_inside_a_quotation_is_what_the_source_said() -> None:
+    people = ["Bryan Pagliano", "Mark MacDougall"]
+    sentence = '"Bryan already asserted his right before this Congress," MacDougall said.'
+    assert source_of(sentence, "", people, people) == "Mark MacDougall"
+    assert source_of("Warren sharply said no.", "", ["Elizabeth Warren"], []) == ("Elizabeth Warren")
+    assert source_of("Bryan already asserted his right.", "", people, people) == "Bryan Pagliano"
+
+
 @pytest.mark.parametrize(
     ("sentence", "status"),
     [

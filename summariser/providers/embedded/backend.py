@@ -3,8 +3,9 @@
 Both routes to the embedded model go through `LocalModel.chat`: the in-process transport
 (transport.py) and the loopback HTTP server (server.py), so what is recorded over HTTP is what
 runs in-process. Three fixes for llama-cpp-python 0.3.36 live here and nowhere else:
-- it ignores `response_format={"type": "json_schema"}` (no grammar, garbage until max_tokens);
-  it does honour `{"type": "json_object", "schema": ...}`, so the request is rewritten;
+- it ignores `response_format={"type": "json_schema"}` (no grammar, garbage until max_tokens),
+  so the schema's grammar is made here, laid out without the spaces a model need not write
+  (grammar.py);
 - its in-process repeat penalty defaults to 1.0, at which a small model repeats list items;
   1.1 is set explicitly;
 - built natively on a CPU that advertises AMX, its AMX matrix kernels die with a protection
@@ -29,6 +30,7 @@ from typing import Any
 
 from ...config import cache_dir
 from ...errors import ConfigError
+from .grammar import grammar_options
 from .prefix import PrefixStore
 from .sampling import sample_top_token_first
 from .weights import MODEL_NAME, ensure_weights
@@ -82,16 +84,14 @@ class LocalModel:
         options = {key: body[key] for key in _PASSED_THROUGH if body.get(key) is not None}
         options.setdefault("temperature", 0.0)
         options["repeat_penalty"] = body.get("repeat_penalty", REPEAT_PENALTY)
-        response_format = _llama_response_format(body.get("response_format"))
+        options |= grammar_options(body.get("response_format"), messages)
         with self._lock:
             import llama_cpp
 
             self._prefix.before(messages)
             llama_cpp.llama_perf_context_reset(self._llm.ctx)
             try:
-                result = self._llm.create_chat_completion(
-                    messages=messages, response_format=response_format, **options
-                )
+                result = self._llm.create_chat_completion(messages=messages, **options)
             except ValueError as exc:  # e.g. "Requested tokens exceed context window"
                 raise RequestError(str(exc)) from exc
             perf = llama_cpp.llama_perf_context(self._llm.ctx)
@@ -162,12 +162,3 @@ def _without_extra_buffer_types() -> Iterator[None]:
         yield
     finally:
         library.llama_model_default_params = defaults
-
-
-def _llama_response_format(requested: Any) -> dict[str, Any] | None:
-    if not isinstance(requested, dict):
-        return None
-    if requested.get("type") == "json_schema":
-        schema = (requested.get("json_schema") or {}).get("schema")
-        return {"type": "json_object", "schema": schema} if schema else {"type": "json_object"}
-    return requested

@@ -28,12 +28,12 @@ def llm() -> Iterator[Any]:
 
 
 def answer(llm: Any, body: dict[str, Any]) -> str:
-    from summariser.providers.embedded.backend import _llama_response_format
+    from summariser.providers.embedded.grammar import grammar_options
 
     llm.reset()
     result = llm.create_chat_completion(
         messages=body["messages"],
-        response_format=_llama_response_format(body["response_format"]),
+        **grammar_options(body["response_format"], body["messages"]),
         temperature=0.0,
         max_tokens=160,
         repeat_penalty=1.1,
