@@ -60,7 +60,9 @@ def test_a_cue_inside_a_quotation_is_what_the_source_said() -> None:
     people = ["Bryan Pagliano", "Mark MacDougall"]
     sentence = '"Bryan already asserted his right before this Congress," MacDougall said.'
     assert source_of(sentence, "", people, people) == "Mark MacDougall"
-    assert source_of("Warren sharply said no.", "", ["Elizabeth Warren"], []) == ("Elizabeth Warren")
+    assert source_of("Warren sharply said no.", "", ["Elizabeth Warren"], []) == (
+        "Elizabeth Warren"
+    )
     assert source_of("Bryan already asserted his right.", "", people, people) == "Bryan Pagliano"
 
 
