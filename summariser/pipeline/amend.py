@@ -89,16 +89,13 @@ def introduced_people(who: list[Actor], described: dict[str, str], locator: Loca
     """The people the article introduces by what they are ("Russia's defence minister, Sergei
     Shoigu"), with that description as their role: the listed ones' roles rewritten in the
     article's words, then those the model did not list."""
-    listed = [set(normalise(a.name).split()) for a in who]
+    listed = [_words_of(a.name) for a in who]
     kept: list[Actor] = []
     for actor, words in zip(who, listed, strict=True):
-        description = next(  # "Putin" is "Vladimir Putin"; "UN" is not "Kim Jong-un"
-            (
-                d
-                for name, d in described.items()
-                if len("".join(words)) > 2 and words <= _words_of(name)
-            ),
-            None,
+        # "Putin" is "Vladimir Putin"; "UN", a word of "Kim Jong-un", is no part of his name
+        named = len("".join(words)) > 2
+        description = next(
+            (d for name, d in described.items() if named and words <= _words_of(name)), None
         )
         kept.append(actor.model_copy(update={"role": description}) if description else actor)
     for name, description in described.items():
