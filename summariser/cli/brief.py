@@ -8,6 +8,7 @@ the status line to stderr.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -46,6 +47,14 @@ def add_parser(commands: Any) -> None:
     view = parser.add_mutually_exclusive_group()
     view.add_argument("--json", action="store_true", help="JSON on stdout")
     view.add_argument("--markdown", action="store_true", help="Markdown on stdout")
+    view.add_argument(
+        "--html",
+        action="store_true",
+        help="one self-contained HTML page: the briefing beside the article, evidence marked",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the briefing to FILE instead of stdout"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no status line on stderr")
     parser.add_argument("--version", action="version", version=f"summarise {__version__}")
     network_flags(parser)
@@ -111,6 +120,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         text = read_article(args.file)
     text = check_text(text)
+    _check_writable(args.output)
     summariser = Summariser(
         model=args.model,
         base_url=args.base_url,
@@ -122,12 +132,16 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write("summarise: no endpoint configured, using the embedded local model\n")
         err.flush()
     briefing = summariser.summarise(text, published=published, title=title, url=url)
-    if args.json:
-        out.write(briefing.model_dump_json(indent=2) + "\n")
-    elif args.markdown or not out.isatty():
+    if args.html:
+        from ..briefing.page import to_html
+
+        _write(to_html(briefing, text), args.output, out)
+    elif args.json:
+        _write(briefing.model_dump_json(indent=2) + "\n", args.output, out)
+    elif args.markdown or args.output or not out.isatty():
         from ..briefing.render import to_markdown
 
-        out.write(to_markdown(briefing))
+        _write(to_markdown(briefing), args.output, out)
     else:
         from ..briefing.render import print_terminal
 
@@ -148,3 +162,32 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for warning in meta.warnings:
             err.write(f"summarise: note: {warning}\n")
     return 0
+
+
+def _write(rendered: str, path: str | None, out: TextIO) -> None:
+    """To FILE when one is named (InputError, one line, when it cannot be written), else out."""
+    if path is None:
+        out.write(rendered)
+        return
+    from ..errors import InputError
+
+    try:
+        Path(path).write_text(rendered, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _check_writable(path: str | None) -> None:
+    """Before the model runs: an output FILE that could not be written would waste its work."""
+    if path is None:
+        return
+    from ..errors import InputError
+
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise InputError(f"{path} is a directory, not a file to write")
+    if not folder.is_dir():
+        raise InputError(f"cannot write {path}: no such folder {folder}")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise InputError(f"cannot write {path}: permission denied")

@@ -191,3 +191,31 @@ def test_an_argument_that_names_no_command_is_an_article(
     assert "summarise batch --help" in err
     code, _, err = run("brief", "./batch")
     assert code == 2 and one_line_error(err) == "summarise: error: article text is empty"
+
+
+@pytest.mark.vcr("test_founding_article.yaml")
+def test_html_page_written_to_a_file(tmp_path: Path) -> None:
+    page = tmp_path / "kim.html"
+    code, out, err = run(
+        str(DATA / "kim-putin.txt"),
+        "--published", "2023-09-11",
+        "--model", RECORDED_MODEL,
+        "--base-url", RECORD_URL,
+        "--html", "-o", str(page), "-q",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out == "" and err == ""
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in html
+    assert 'data-items="who-0' in html  # Kim Jong-un's words are marked
+
+
+def test_an_output_file_that_cannot_be_written_is_refused_before_the_model_runs(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "no" / "such" / "page.html"
+    code, _, err = run(str(DATA / "kim-putin.txt"), "--html", "-o", str(missing))
+    assert code == 2
+    assert "no such folder" in one_line_error(err)
+    code, _, err = run(str(DATA / "kim-putin.txt"), "--html", "-o", str(tmp_path))
+    assert code == 2 and "is a directory" in one_line_error(err)

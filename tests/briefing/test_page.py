@@ -1,0 +1,101 @@
+"""page/: the self-contained HTML view. Structure and escaping here; what a reader sees and
+clicks in a real browser in tests/browser/test_page_in_chromium.py."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from summariser.briefing.page import _asset, _sha256, to_html  # pyright: ignore[reportPrivateUsage]
+from tests.pipeline.test_assemble import brief
+
+HOSTILE = (
+    "The mayor said on Monday that <script>window.pwned = 1</script> was a test. "
+    'Critics accused the mayor of hiding "><img src=x onerror="window.pwned=2"> in the budget.'
+)
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def page_of(text: str, **fields: object) -> tuple[str, _Tags]:
+    briefing = brief(text, **fields)
+    page = to_html(briefing, text)
+    tags = _Tags()
+    tags.feed(page)
+    return page, tags
+
+
+def hostile_page() -> tuple[str, _Tags]:
+    return page_of(
+        HOSTILE,
+        headline='<script>window.pwned = 3</script>"><b onmouseover=x>',
+        who=[{"n": "mayor", "k": "person", "r": "<i>mayor</i>"}],
+        allegations=[{"by": "Critics", "c": "the mayor hid an image in the budget", "vs": None}],
+    )
+
+
+def test_nothing_from_the_article_or_the_model_becomes_markup() -> None:
+    page, tags = hostile_page()
+    assert [t for t, _ in tags.tags].count("script") == 1
+    assert tags.scripts == [_asset("page.js")]  # only the page's own script
+    assert not any(t in ("img", "i") for t, _ in tags.tags)
+    assert not any(k.startswith("on") for _, attrs in tags.tags for k in attrs)
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in page
+    assert "&lt;script&gt;window.pwned = 3&lt;/script&gt;" in page
+
+
+def test_the_policy_lets_only_the_pages_own_style_and_script_run() -> None:
+    page, tags = hostile_page()
+    policy = next(a["content"] for t, a in tags.tags if t == "meta" and a.get("http-equiv"))
+    assert policy is not None and policy.startswith("default-src 'none'")
+    assert f"script-src '{_sha256(_asset('page.js'))}'" in policy
+    assert f"style-src '{_sha256(_asset('page.css'))}'" in policy
+    assert "unsafe" not in policy and "http" not in page.split("<body>")[0].replace(
+        "http-equiv", ""
+    )
+
+
+def test_every_grounded_item_marks_its_own_words_and_the_article_is_whole() -> None:
+    page, tags = hostile_page()
+    briefing = brief(
+        HOSTILE,
+        who=[{"n": "mayor", "k": "person", "r": "<i>mayor</i>"}],
+        allegations=[{"by": "Critics", "c": "the mayor hid an image in the budget", "vs": None}],
+    )
+    items = {a["data-item"]: a for t, a in tags.tags if t == "li" and a.get("data-item")}
+    marks = [a["data-items"] or "" for t, a in tags.tags if t == "mark" and a.get("data-items")]
+    marked = {i for ids in marks for i in ids.split()}
+    grounded = [i for i, a in items.items() if "ungrounded" not in (a["class"] or "")]
+    assert len(items) == len(briefing.items()) and grounded
+    assert set(grounded) == marked  # each grounded item has words; nothing else does
+    article = re.search(r'<div class="text">(.*?)</div>', page, re.S)
+    assert article is not None
+    assert html.unescape(re.sub(r"<[^>]+>", "", article.group(1))) == HOSTILE
+
+
+def test_an_item_the_article_does_not_support_is_flagged_and_marks_nothing() -> None:
+    text = "The council met on Monday and voted to close the bridge."
+    page, tags = page_of(text, who=[{"n": "Atlantis Corp", "k": "organisation", "r": "r"}])
+    (who,) = [a for t, a in tags.tags if t == "li" and (a.get("data-item") or "").startswith("who")]
+    assert "ungrounded" in (who["class"] or "")
+    assert "not found in the article" in page
+    marks = [a["data-items"] or "" for t, a in tags.tags if t == "mark" and a.get("data-items")]
+    assert who["data-item"] not in " ".join(marks).split()
