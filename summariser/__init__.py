@@ -6,6 +6,7 @@
 
 Many articles: `abatch(inputs)` yields one `BatchRecord` per article as each finishes;
 `summarise_articles(articles)` is the same as a pure, picklable function over a list.
+`to_html(briefing, text)` is the briefing beside the article as one self-contained page.
 
 Names are loaded on first use, so `import summariser` (and `summarise --help`) stays fast.
 """
@@ -20,6 +21,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .batch.records import BatchRecord, RecordError, RecordSource
     from .batch.run import abatch, summarise_articles
+    from .briefing.page import to_html
     from .briefing.schema import (
         Actor,
         Allegation,
@@ -61,6 +63,7 @@ _EXPORTS = {
     "Source": "briefing.schema",
     "RunInfo": "briefing.schema",
     "Usage": "briefing.schema",
+    "to_html": "briefing.page",
 }
 
 __all__ = [
@@ -89,6 +92,7 @@ __all__ = [
     "asummarise",
     "summarise",
     "summarise_articles",
+    "to_html",
 ]
 
 

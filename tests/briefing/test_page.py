@@ -99,3 +99,9 @@ def test_an_item_the_article_does_not_support_is_flagged_and_marks_nothing() -> 
     assert "not found in the article" in page
     marks = [a["data-items"] or "" for t, a in tags.tags if t == "mark" and a.get("data-items")]
     assert who["data-item"] not in " ".join(marks).split()
+
+
+def test_the_page_is_part_of_the_public_api() -> None:
+    import summariser
+
+    assert summariser.to_html is to_html and "to_html" in summariser.__all__
