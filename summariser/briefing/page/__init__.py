@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 from importlib import resources
 from itertools import pairwise
@@ -214,6 +215,7 @@ def _footer(briefing: Briefing) -> str:
     return f"<footer>Made by summariser: {escape(line)}</footer>"
 
 
+@cache
 def _asset(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
