@@ -72,10 +72,11 @@ def source_of(
     # Who "she" or "the California congressman" is: the sentence's subject where it names a
     # person before the phrase ("Adam Schiff ... called on Obama ... the congressman said"),
     # else the person named last before the sentence.
-    if phrase.lower() in ("he", "she") or _describes_someone_named(phrase, sentence):
+    pronoun = phrase.lower() in ("he", "she")
+    if pronoun or _describes_someone_named(phrase, sentence):
         opening = sentence[: max(sentence.find(phrase), 0)]
         named = _named_at(opening, people, last=False) or _named_at(before, people, last=True)
-        return named or (None if phrase.lower() in ("he", "she") else phrase)
+        return named or (None if pronoun else phrase)
     if _LISTED.fullmatch(phrase):  # several sources say it together
         return phrase
     named = _names_in(phrase, names)

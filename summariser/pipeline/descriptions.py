@@ -62,7 +62,7 @@ def _described(text: str, name: str) -> str | None:
     before_name = re.compile(rf"(?P<title>(?:[A-Z][\w.'’-]*\s+)?[a-z][\w-]+)\s+{quoted}\b")
     for match in before_name.finditer(text):
         title = match.group("title")
-        if title.split()[-1].lower() in _TITLES:
+        if is_title_word(title.split()[-1]):
             return title
     return None
 
@@ -82,9 +82,8 @@ def _is_title(phrase: str, *, head_first: bool = False) -> bool:
         return False
     if head_first:
         plain = words[1:] if re.fullmatch(_DETERMINER, words[0], re.IGNORECASE) else words
-        head = next((w for w in plain[:3] if w.lower() in _TITLES), None)
-        return head is not None
-    return words[-1].lower().strip("’'") in _TITLES
+        return any(is_title_word(w) for w in plain[:3])
+    return is_title_word(words[-1])
 
 
 def is_title_word(word: str) -> bool:
