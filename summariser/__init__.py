@@ -6,7 +6,8 @@
 
 Many articles: `abatch(inputs)` yields one `BatchRecord` per article as each finishes;
 `summarise_articles(articles)` is the same as a pure, picklable function over a list.
-`to_html(briefing, text)` is the briefing beside the article as one self-contained page.
+`to_html(briefing, text)` is the briefing beside the article as one self-contained page;
+`to_digest_html(records, texts)` is a whole batch as one page, searchable, each article openable.
 
 Names are loaded on first use, so `import summariser` (and `summarise --help`) stays fast.
 """
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .batch.digest import to_digest_html
     from .batch.records import BatchRecord, RecordError, RecordSource
     from .batch.run import abatch, summarise_articles
     from .briefing.page import to_html
@@ -64,6 +66,7 @@ _EXPORTS = {
     "RunInfo": "briefing.schema",
     "Usage": "briefing.schema",
     "to_html": "briefing.page",
+    "to_digest_html": "batch.digest",
 }
 
 __all__ = [
@@ -92,6 +95,7 @@ __all__ = [
     "asummarise",
     "summarise",
     "summarise_articles",
+    "to_digest_html",
     "to_html",
 ]
 

@@ -6,7 +6,7 @@ offload.py         the pure stages in worker processes
 records.py         the record of one article: its briefing or its error
 briefing_cache.py  briefings already paid for
 output.py          JSONL lines, resumable files, the extract-only listing
-digest.py          the batch as one Markdown page
+digest/            the batch as one page: Markdown or HTML
 progress.py        the progress bar and the summary line
 pricing.py         what a batch cost
 """

@@ -13,7 +13,15 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+    Sequence,
+)
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -120,6 +128,7 @@ async def abatch(
     rpm: float | None = None,
     workers: int = 1,
     totals: BatchTotals | None = None,
+    texts: MutableMapping[str, str] | None = None,
 ) -> AsyncIterator[BatchRecord]:
     """One record per article, its briefing or the error that stopped it, as each finishes.
 
@@ -129,6 +138,8 @@ async def abatch(
     embedded model always runs one article at a time. `workers` > 1 reads and grounds
     articles in that many processes (offload.py), for fast endpoints at high concurrency; a
     script that sets it needs the `if __name__ == "__main__":` guard multiprocessing asks for.
+    `texts`, when given, receives every article's text under its id, the skipped ones' too,
+    for views that show the article beside its briefing (the HTML digest).
 
         async for record in abatch(["feeds/"], Summariser(model="gpt-4o-mini")):
             print(record.id, record.briefing.headline if record.ok else record.error)
@@ -154,6 +165,8 @@ async def abatch(
                 else:
                     yield record
                 continue
+            if texts is not None:
+                texts[item.id] = item.text
             if item.id in skip:
                 totals.resumed += 1
                 continue

@@ -40,10 +40,11 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=["jsonl", "markdown"],
+        choices=["jsonl", "markdown", "html"],
         default="jsonl",
-        help="stdout as JSONL records (default) or a Markdown digest grouped by feed; "
-        "with -o the JSONL still goes to FILE and the digest covers all of it",
+        help="stdout as JSONL records (default), or a digest grouped by feed: Markdown, or "
+        "one HTML page with search and each article's evidence marked; with -o the JSONL "
+        "still goes to FILE and the digest covers all of it",
     )
     parser.add_argument("--restart", action="store_true", help="overwrite FILE instead of resuming")
     parser.add_argument(
@@ -91,9 +92,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..errors import InputError
     from ..sources.response_cache import ResponseCache
 
-    digest = args.format == "markdown"
+    digest = args.format in ("markdown", "html")
     if digest and args.extract_only:
-        raise InputError("--format markdown digests briefings; it cannot go with --extract-only")
+        raise InputError(
+            f"--format {args.format} digests briefings; it cannot go with --extract-only"
+        )
     started = time.perf_counter()
     totals = BatchTotals()
     out_path = Path(args.out) if args.out else None
@@ -103,6 +106,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fetcher = fetcher_for(args, responses)
     skip = resume_point(out_path) if resuming and out_path else frozenset()
     collected: list[Any] = []
+    texts: dict[str, str] | None = {} if args.format == "html" else None
     cost = None
     with contextlib.ExitStack() as stack:
         target: TextIO | None = None if digest else out
@@ -137,6 +141,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 rpm=args.rpm,
                 workers=_workers(args),
                 totals=totals,
+                texts=texts,
             )
 
             async def drain() -> None:
@@ -153,12 +158,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             asyncio.run(drain())
             cost = estimate_cost(price, totals.prompt_tokens, totals.completion_tokens)
     if digest:
-        from ..batch.digest import to_digest
+        from ..batch.digest import to_digest, to_digest_html
         from ..batch.records import BatchRecord
 
         if out_path:  # the digest covers the whole file, earlier runs included
             collected = [BatchRecord.from_json(line) for line in read_records(out_path)]
-        out.write(to_digest(collected))
+        out.write(to_digest(collected) if texts is None else to_digest_html(collected, texts))
     if not args.quiet:
         for warning in totals.warnings:
             err.write(f"summarise: warning: {warning}\n")

@@ -7,7 +7,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from summariser.briefing.page import _asset, _sha256, to_html  # pyright: ignore[reportPrivateUsage]
+from summariser.briefing.page import asset, to_html
+from summariser.briefing.page.document import _sha256  # pyright: ignore[reportPrivateUsage]
 from tests.pipeline.test_assemble import brief
 
 HOSTILE = (
@@ -55,7 +56,7 @@ def hostile_page() -> tuple[str, _Tags]:
 def test_nothing_from_the_article_or_the_model_becomes_markup() -> None:
     page, tags = hostile_page()
     assert [t for t, _ in tags.tags].count("script") == 1
-    assert tags.scripts == [_asset("page.js")]  # only the page's own script
+    assert tags.scripts == [asset("page.js")]  # only the page's own script
     assert not any(t in ("img", "i") for t, _ in tags.tags)
     assert not any(k.startswith("on") for _, attrs in tags.tags for k in attrs)
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in page
@@ -66,8 +67,8 @@ def test_the_policy_lets_only_the_pages_own_style_and_script_run() -> None:
     page, tags = hostile_page()
     policy = next(a["content"] for t, a in tags.tags if t == "meta" and a.get("http-equiv"))
     assert policy is not None and policy.startswith("default-src 'none'")
-    assert f"script-src '{_sha256(_asset('page.js'))}'" in policy
-    assert f"style-src '{_sha256(_asset('page.css'))}'" in policy
+    assert f"script-src '{_sha256(asset('page.js'))}'" in policy
+    assert f"style-src '{_sha256(asset('page.css'))}'" in policy
     assert "unsafe" not in policy and "http" not in page.split("<body>")[0].replace(
         "http-equiv", ""
     )

@@ -6,53 +6,18 @@ or a model writes runs. Screenshots go to tests/artefacts/ (or $SUMMARISER_ARTEF
 from __future__ import annotations
 
 import json
-import os
-import shutil
-from collections.abc import Iterator
 from datetime import date
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from summariser.briefing.page import to_html
 from summariser.stages import finish, prepare
 from tests.briefing.test_page import HOSTILE
+from tests.browser.chromium import active_words, open_page, shoot, write
 from tests.pipeline.test_assemble import brief
 from tests.support import ROOT, seed_text
-
-CHROMIUM = Path(os.environ.get("SUMMARISER_CHROMIUM", "/usr/bin/chromium"))
-ARTEFACTS = Path(os.environ.get("SUMMARISER_ARTEFACTS", ROOT / "tests" / "artefacts"))
-# As root on a machine with no network: no sandbox, and none of Chromium's background calls.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    missing = None
-    if shutil.which(str(CHROMIUM)) is None:
-        missing = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    elif find_spec("playwright") is None:
-        missing = "Playwright is not installed: pip install -e '.[test]'"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(missing)
-        pytest.skip(missing)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
 
 
 def founding_page(tmp_path: Path) -> Path:
@@ -63,31 +28,6 @@ def founding_page(tmp_path: Path) -> Path:
     request = prepare(text, published=date(2023, 9, 11))
     briefing = finish(request, json.loads(answer["choices"][0]["message"]["content"]))
     return write(tmp_path / "founding.html", to_html(briefing, text))
-
-
-def write(path: Path, page: str) -> Path:
-    path.write_text(page, encoding="utf-8")
-    return path
-
-
-def open_page(browser: Any, path: Path) -> tuple[Any, list[str]]:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    problems: list[str] = []
-    page.on(
-        "console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None
-    )
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.goto(path.as_uri())
-    return page, problems
-
-
-def shoot(page: Any, name: str) -> None:
-    ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTEFACTS / name), full_page=False)
-
-
-def active_words(page: Any) -> str:
-    return "".join(page.locator("mark.active").all_inner_texts())
 
 
 def test_every_grounded_items_words_are_highlighted(browser: Any, tmp_path: Path) -> None:
@@ -134,7 +74,7 @@ def test_choosing_highlighted_words_shows_the_items_resting_on_them(
     active = page.locator("li.item.active").all_inner_texts()
     assert any(text.startswith("Wagner") for text in active)
     assert any("accused by the US" in text for text in active)
-    assert "Wagner" in page.locator("#rests").inner_text()
+    assert "Wagner" in page.locator(".rests").inner_text()
     assert problems == []
 
 

@@ -1,51 +1,61 @@
-// Links each briefing item to the article's words it rests on. Reads only ids and labels this
-// page's own code wrote; writes text with textContent, never as markup.
+// Links each briefing item to the article's words it rests on, in every view on the page (one
+// on an article's page; one per opened article on a digest, added after load), so it listens
+// on the document and looks ids up within the view the event came from. Reads only ids and
+// labels this page's own code wrote; writes text with textContent, never as markup.
 (() => {
-  const items = [...document.querySelectorAll("li[data-item]")];
-  const marks = [...document.querySelectorAll("mark[data-items]")];
-  const rests = document.getElementById("rests");
-  const marksOf = new Map();
-  for (const mark of marks) {
-    for (const id of mark.dataset.items.split(" ")) {
-      if (!marksOf.has(id)) marksOf.set(id, []);
-      marksOf.get(id).push(mark);
-    }
-  }
-  const itemOf = new Map(items.map((item) => [item.dataset.item, item]));
-  const clear = () => {
-    for (const el of document.querySelectorAll(".active")) el.classList.remove("active");
+  const ITEM = "li[data-item]:not(.ungrounded)";
+  const MARK = "mark[data-items]";
+  let settling = 0; // until then, a scroll we made is moving items under a still pointer
+  const clear = (view) => {
+    for (const el of view.querySelectorAll(".active")) el.classList.remove("active");
   };
   const showItem = (item, scroll) => {
-    clear();
+    const view = item.closest("[data-view]");
+    clear(view);
     item.classList.add("active");
-    const found = marksOf.get(item.dataset.item) || [];
+    const found = view.querySelectorAll(`mark[data-items~="${item.dataset.item}"]`);
     for (const mark of found) mark.classList.add("active");
-    if (scroll && found.length) found[0].scrollIntoView({ block: "center" });
+    if (scroll && found.length) {
+      found[0].scrollIntoView({ block: "center" });
+      settling = performance.now() + 600;
+    }
   };
   const showMark = (mark) => {
-    clear();
+    const view = mark.closest("[data-view]");
+    clear(view);
     mark.classList.add("active");
-    const resting = mark.dataset.items.split(" ").map((id) => itemOf.get(id)).filter(Boolean);
+    const resting = mark.dataset.items
+      .split(" ")
+      .map((id) => view.querySelector(`li[data-item="${id}"]`))
+      .filter(Boolean);
     for (const item of resting) item.classList.add("active");
+    const rests = view.querySelector(".rests");
     rests.textContent = "Rests on these words: " + resting.map((i) => i.dataset.label).join("; ");
     if (resting.length) resting[0].scrollIntoView({ block: "nearest" });
   };
-  const onEnter = (el, act) =>
-    el.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        act();
-      }
-    });
-  for (const item of items) {
-    if (item.classList.contains("ungrounded")) continue;
-    item.addEventListener("click", () => showItem(item, true));
-    item.addEventListener("mouseenter", () => showItem(item, false));
-    item.addEventListener("focus", () => showItem(item, false));
-    onEnter(item, () => showItem(item, true));
-  }
-  for (const mark of marks) {
-    mark.addEventListener("click", () => showMark(mark));
-    onEnter(mark, () => showMark(mark));
-  }
+  const choose = (target) => {
+    const item = target.closest(ITEM);
+    if (item) showItem(item, true);
+    const mark = item ? null : target.closest(MARK);
+    if (mark) showMark(mark);
+    return Boolean(item || mark);
+  };
+  const within = (event) => (event.target instanceof Element ? event.target : null);
+  document.addEventListener("click", (event) => {
+    const target = within(event);
+    if (target) choose(target);
+  });
+  document.addEventListener("keydown", (event) => {
+    const target = within(event);
+    if ((event.key === "Enter" || event.key === " ") && target && choose(target)) {
+      event.preventDefault();
+    }
+  });
+  const preview = (event) => {
+    if (event.type === "mouseover" && performance.now() < settling) return;
+    const item = within(event)?.closest(ITEM);
+    if (item && !item.classList.contains("active")) showItem(item, false);
+  };
+  document.addEventListener("mouseover", preview);
+  document.addEventListener("focusin", preview);
 })();

@@ -1,21 +1,19 @@
 """The batch as one Markdown page to read over coffee: briefings grouped by feed.
 
-Feeds come in the order first met, articles newest first within each; articles that came from
-no feed follow, and the ones that failed are listed last, so the digest accounts for every
-record. Text from articles is escaped: a headline cannot inject Markdown or HTML.
+The order is grouping.py's; failures are listed last, so the digest accounts for every record.
+Text from articles is escaped: a headline cannot inject Markdown or HTML.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 
-from .records import BatchRecord
+from ..records import BatchRecord
+from .grouping import failure_of, group
 
 __all__ = ["to_digest"]
 
-_NO_FEED = "Articles"
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
@@ -27,50 +25,21 @@ def _plain(text: str | None, limit: int = 300) -> str:
 
 
 def to_digest(records: Iterable[BatchRecord]) -> str:
-    groups: dict[str, list[BatchRecord]] = {}
-    titles: dict[str, str] = {}
-    failed: list[BatchRecord] = []
-    for record in records:
-        if record.briefing is None:
-            failed.append(record)
-            continue
-        key = record.source.feed or ""
-        groups.setdefault(key, []).append(record)
-        if record.source.feed_title:
-            titles.setdefault(key, record.source.feed_title)
-    done = sum(len(group) for group in groups.values())
-    feeds = sum(1 for key in groups if key)
-    counts = f"{done} briefings" + (f" from {feeds} feeds" if feeds else "")
-    lines = [
-        "# News digest",
-        "",
-        counts + (f"; {len(failed)} not summarised" if failed else ""),
-        "",
-    ]
-    for key in sorted(groups, key=lambda k: k == ""):  # feeds first, in the order met
-        heading = titles.get(key) or key or _NO_FEED
-        lines += [f"## {_plain(heading, 120)}", ""]
-        if key and heading != key:
-            lines += [f"<{key}>" if "://" in key else f"`{key}`", ""]
-        for record in _newest_first(groups[key]):
+    grouped = group(records)
+    lines = ["# News digest", "", grouped.counts, ""]
+    for feed in grouped.feeds:
+        lines += [f"## {_plain(feed.title, 120)}", ""]
+        if feed.titled:
+            lines += [f"<{feed.key}>" if "://" in feed.key else f"`{feed.key}`", ""]
+        for record in feed.records:
             lines += _article(record)
-    if failed:
+    if grouped.failed:
         lines += ["## Not summarised", ""]
-        for record in failed:
-            error = record.error
-            where = record.source.url or record.source.origin or record.id
-            message = f"{error.type}: {error.message}" if error else "no briefing"
+        for record in grouped.failed:
+            where, message = failure_of(record)
             lines.append(f"- {_plain(where, 200)}: {_plain(message)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _newest_first(group: list[BatchRecord]) -> list[BatchRecord]:
-    def key(record: BatchRecord) -> tuple[bool, date, str]:
-        published = record.source.published
-        return (published is not None, published or date.min, record.id)
-
-    return sorted(group, key=key, reverse=True)  # dated before undated, newest first
 
 
 def _article(record: BatchRecord) -> list[str]:
