@@ -32,17 +32,9 @@ from summariser.batch.digest import to_digest_html  # noqa: E402
 from summariser.batch.records import BatchRecord, RecordSource  # noqa: E402
 from summariser.briefing.schema import Briefing  # noqa: E402
 from summariser.stages import finish, prepare  # noqa: E402
-
-EVAL = ROOT.parent / "shared" / "eval"
-ARTICLES = {
-    "g5w-nypost-4": "test_clinton_blames_comey",
-    "g5w-nytimes-1": "test_taliban_attack_on_german_consulate",
-    "aeb-pt-f6ac15a4d985": "test_portuguese_article_keeps_its_language_and_dates",
-    "polnear-west-journal_2016-09-14_clinton-hid-past-health-problems": (
-        "test_reported_statements_are_attributed"
-    ),
-}
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+from tests.batch.test_replay import ARTICLES  # noqa: E402
+from tests.browser.chromium import CHROMIUM, FLAGS  # noqa: E402
+from tests.support import EVAL  # noqa: E402
 
 
 def _answer(cassette: str) -> dict[str, object]:
@@ -112,7 +104,7 @@ def main() -> None:
     }
     heap: list[float] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         for _ in range(repeats):
             tab = browser.new_page(viewport={"width": 1400, "height": 1000})
             started = time.perf_counter()

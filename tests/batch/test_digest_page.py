@@ -15,13 +15,11 @@ from summariser.batch.digest import to_digest_html
 from summariser.briefing.page import asset
 from summariser.briefing.page.document import _sha256  # pyright: ignore[reportPrivateUsage]
 from summariser.testing.stub_server import StubServer
-from tests.batch.test_output import KOI8, MISSING, NYPOST, UOL, batch
+from tests.batch.test_output import GUARDIAN, KOI8, MISSING, NYPOST, UOL, batch
 from tests.briefing.test_page import _Tags  # pyright: ignore[reportPrivateUsage]
-from tests.support import EVAL
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
-GUARDIAN = str(EVAL / "feeds" / "rss-parser__guardian.rss")
 DIGEST_JS = asset("digest.js", "summariser.batch.digest")
 
 

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 KOI8 = str(EVAL / "feeds" / "feedparser__koi8r.xml")
 UOL = str(EVAL / "feeds" / "rss-parser__uolNoticias.rss")
+GUARDIAN = str(EVAL / "feeds" / "rss-parser__guardian.rss")
 NYPOST = str(EVAL / "articles" / "g5w-nypost-4.json")
 MISSING = "no/such/feed.xml"
 
@@ -36,17 +37,20 @@ def batch(stub: StubServer, *argv: str, err: io.StringIO | None = None) -> tuple
 
 
 def test_markdown_digest_groups_by_feed_and_accounts_for_every_record(stub: StubServer) -> None:
-    code, digest, _ = batch(stub, UOL, NYPOST, KOI8, MISSING, "--format", "markdown")
+    code, digest, _ = batch(stub, GUARDIAN, UOL, NYPOST, KOI8, MISSING, "--format", "markdown")
     assert code == 0
     headings = re.findall(r"^## (.+)$", digest, flags=re.M)
-    assert headings == ["UOL Noticias", KOI8.replace("_", "\\_"), "Articles", "Not summarised"]
+    koi8 = KOI8.replace("_", "\\_")
+    assert headings == ["The Guardian", "UOL Noticias", koi8, "Articles", "Not summarised"]
     uol = digest.split("## UOL Noticias")[1].split("\n## ")[0]
     assert uol.count("\n### ") == 15  # every entry of the feed, under its feed
-    days = re.findall(r"^\*(\d{4}-\d{2}-\d{2})", uol, flags=re.M)
-    assert days == sorted(days, reverse=True)  # newest first
+    guardian = digest.split("## The Guardian")[1].split("\n## ")[0]
+    days = re.findall(r"^\*(\d{4}-\d{2}-\d{2})", guardian, flags=re.M)
+    assert len(days) == 55 and days == sorted(days, reverse=True)  # newest first
+    assert len(set(days)) > 1  # a real order, not one day repeated
     assert "### [Clinton blames Comey's email probe for her defeat](<http://nypost.com/" in digest
     assert f"- {MISSING}: InputError: no such file or directory" in digest
-    assert "17 briefings from 2 feeds; 1 not summarised" in digest
+    assert "72 briefings from 3 feeds; 1 not summarised" in digest
 
 
 def test_digest_escapes_article_text(stub: StubServer, tmp_path: Path) -> None:
