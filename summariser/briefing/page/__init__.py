@@ -14,9 +14,9 @@ from html import escape
 
 from ..schema import Briefing
 from .document import asset, document
-from .view import KINDS, view
+from .view import view
 
-__all__ = ["KINDS", "asset", "document", "to_html", "view"]
+__all__ = ["asset", "document", "to_html", "view"]
 
 
 def to_html(briefing: Briefing, text: str) -> str:

@@ -14,10 +14,10 @@ from itertools import pairwise
 
 from ..schema import Actor, Allegation, Briefing, Evidence, Place, Stake, TimeRef
 
-__all__ = ["KINDS", "view"]
+__all__ = ["view"]
 
 _Item = Actor | Place | TimeRef | Allegation | Stake
-KINDS = (
+_KINDS = (
     ("who", "Who"),
     ("where", "Where"),
     ("when", "When"),
@@ -109,7 +109,7 @@ def _briefing_pane(briefing: Briefing, entries: list[_Entry], nested: bool) -> s
         said = f"“{escape(main.text)}”" if main.text else "the publication date"
         parts.append(f'<p class="main-event">Main event: {escape(main.date)} ({said})</p>')
     h = "h4" if nested else "h2"
-    for kind, heading in KINDS:
+    for kind, heading in _KINDS:
         listed = [e for e in entries if e.kind == kind]
         if not listed:
             continue
@@ -134,7 +134,7 @@ def _article_pane(briefing: Briefing, text: str | None, entries: list[_Entry]) -
         _link(source.url) if source.url else None,
         f"published {source.published.isoformat()}" if source.published else None,
     ]
-    legend = " ".join(f'<mark class="k-{kind}">{heading}</mark>' for kind, heading in KINDS)
+    legend = " ".join(f'<mark class="k-{kind}">{heading}</mark>' for kind, heading in _KINDS)
     body = _quotes(entries) if text is None else f'<div class="text">{_marked(text, entries)}</div>'
     return "\n".join(
         [
