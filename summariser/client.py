@@ -22,7 +22,7 @@ from .errors import ModelError, SummariserError
 from .prompting.draft import Draft
 from .prompting.messages import PROMPT_VERSION, prompt_hash
 from .providers.endpoint import Endpoint, connect
-from .providers.instructed import reask_policy, response_model
+from .providers.instructed import instructor_mode, reask_policy, response_model
 from .providers.sdk_errors import timings_of, translate, usage_of
 from .redaction import protect
 from .stages import Request, finish, prepare
@@ -230,6 +230,14 @@ class Summariser:
             decode_seconds=answer.decode_seconds,
             warnings=list(request.warnings),
         )
+
+    def request_body(self, request: Request) -> dict[str, Any]:
+        """What `ask` sends for `request`, instructor's additions for the mode included: the
+        body a Batch API line carries, so an offline answer is the same question."""
+        from instructor.v2.core.response import handle_response_model
+
+        mode = instructor_mode(self.settings.mode)
+        return handle_response_model(response_model(), mode=mode, **self._body(request))[1]
 
     def _body(self, request: Request) -> dict[str, Any]:
         return {

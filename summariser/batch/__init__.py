@@ -7,6 +7,7 @@ records.py         the record of one article: its briefing or its error
 briefing_cache.py  briefings already paid for
 output.py          JSONL lines, resumable files, the extract-only listing
 digest/            the batch as one page: Markdown or HTML
+batch_api/         the batch through the provider's Batch API (files, batches, resume)
 progress.py        the progress bar and the summary line
 pricing.py         what a batch cost
 """

@@ -83,7 +83,7 @@ def _read(
             yield from read_inputs([os.fspath(item)], fetcher)
 
 
-def _unique_articles(
+def unique_articles(
     inputs: Iterable[BatchInput], totals: BatchTotals, fetcher: Fetcher | None
 ) -> Iterator[Article | InputProblem]:
     seen: set[str] = set()
@@ -107,7 +107,7 @@ def extract_records(
     inputs: Iterable[BatchInput], totals: BatchTotals, fetcher: Fetcher | None = None
 ) -> Iterator[dict[str, Any]]:
     """What would be summarised: the extracted articles themselves, no model involved."""
-    for item in _unique_articles(inputs, totals, fetcher):
+    for item in unique_articles(inputs, totals, fetcher):
         if isinstance(item, InputProblem):
             totals.failed += 1
             yield BatchRecord.for_problem(item).to_json()
@@ -144,7 +144,6 @@ async def abatch(
         async for record in abatch(["feeds/"], Summariser(model="gpt-4o-mini")):
             print(record.id, record.briefing.headline if record.ok else record.error)
     """
-    from ..briefing.schema import SCHEMA_VERSION
     from ..client import Summariser
     from ..prompting.messages import prompt_hash
 
@@ -157,7 +156,7 @@ async def abatch(
 
     def produce() -> Iterator[BatchRecord | tuple[Article, str]]:
         """Runs on the reader thread: records ready without a model, or work for one."""
-        for item in _unique_articles(inputs, totals, fetcher):
+        for item in unique_articles(inputs, totals, fetcher):
             if isinstance(item, InputProblem):
                 record = BatchRecord.for_problem(item)
                 if record.id in skip:
@@ -170,20 +169,12 @@ async def abatch(
             if item.id in skip:
                 totals.resumed += 1
                 continue
-            key = cache_key(
-                text=item.text,
-                title=item.title,
-                published=item.published.isoformat() if item.published else None,
-                model=model,
-                prompt=prompt,
-                schema=SCHEMA_VERSION,
-            )
+            key = key_of(item, model, prompt)
             hit = cache.get(key) if cache else None
             if hit is None:
                 yield item, key
             else:
-                update = {"id": item.id, "source": RecordSource.of(item), "cached": True}
-                yield BatchRecord.from_json(hit).model_copy(update=update)
+                yield cached_record(hit, item)
 
     width = 1 if summariser.settings.embedded else max(1, concurrency)
     offload = None
@@ -223,7 +214,7 @@ async def abatch(
             if isinstance(item, BaseException):
                 raise item
             record = cast(BatchRecord, item)
-            _count(totals, record)
+            count(totals, record)
             yield record
             source.release()
     finally:
@@ -236,7 +227,28 @@ async def abatch(
             await summariser.aclose()
 
 
-def _count(totals: BatchTotals, record: BatchRecord) -> None:
+def key_of(item: Article, model: str, prompt: str) -> str:
+    """The briefing cache's key for `item` asked of `model` with the prompt of hash `prompt`."""
+    from ..briefing.schema import SCHEMA_VERSION
+
+    published = item.published.isoformat() if item.published else None
+    return cache_key(
+        text=item.text,
+        title=item.title,
+        published=published,
+        model=model,
+        prompt=prompt,
+        schema=SCHEMA_VERSION,
+    )
+
+
+def cached_record(hit: dict[str, Any], item: Article) -> BatchRecord:
+    """A cached briefing's record, under this article's id and source."""
+    update = {"id": item.id, "source": RecordSource.of(item), "cached": True}
+    return BatchRecord.from_json(hit).model_copy(update=update)
+
+
+def count(totals: BatchTotals, record: BatchRecord) -> None:
     if record.cached:
         totals.cached += 1
     elif record.briefing is None:
@@ -256,8 +268,8 @@ async def _summarise_one(
     try:
         briefing = await _brief(summariser, item, offload, started)
     except Exception as exc:  # one bad article must not end the batch
-        return _record(item, started, error=exc, secret=summariser.settings.api_key)
-    return _record(item, started, briefing=briefing)
+        return record_of(item, started, error=exc, secret=summariser.settings.api_key)
+    return record_of(item, started, briefing=briefing)
 
 
 async def _brief(
@@ -317,7 +329,7 @@ def summarise_articles(
     ]
 
 
-def _record(
+def record_of(
     item: Article,
     started: float,
     *,

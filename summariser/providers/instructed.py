@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..prompting.draft import Draft
 
-__all__ = ["instructor_mode", "reask_policy", "response_model"]
+__all__ = ["draft_of", "instructor_mode", "reask_policy", "response_model"]
 
 
 def instructor_mode(name: str) -> Any:
@@ -92,4 +92,17 @@ def reask_policy(reasks: int, *, asynchronous: bool = False) -> Any:
         stop=stop_after_attempt(reasks + 1),
         retry=retry_if_exception_type((ValidationError, json.JSONDecodeError)),
         reraise=True,
+    )
+
+
+def draft_of(completion: dict[str, Any], mode: str) -> Draft:
+    """The draft in a chat completion that arrived without a call (a Batch API output line),
+    read as instructor reads a live answer in `mode`; pydantic's ValidationError (or a JSON
+    error) when it does not validate, as a live answer would be re-asked for."""
+    from instructor.v2.core.response import process_response
+    from openai.types.chat import ChatCompletion
+
+    response = ChatCompletion.model_validate(completion)
+    return process_response(
+        response, response_model=response_model(), stream=False, mode=instructor_mode(mode)
     )
