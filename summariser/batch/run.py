@@ -156,25 +156,7 @@ async def abatch(
 
     def produce() -> Iterator[BatchRecord | tuple[Article, str]]:
         """Runs on the reader thread: records ready without a model, or work for one."""
-        for item in unique_articles(inputs, totals, fetcher):
-            if isinstance(item, InputProblem):
-                record = BatchRecord.for_problem(item)
-                if record.id in skip:
-                    totals.resumed += 1
-                else:
-                    yield record
-                continue
-            if texts is not None:
-                texts[item.id] = item.text
-            if item.id in skip:
-                totals.resumed += 1
-                continue
-            key = key_of(item, model, prompt)
-            hit = cache.get(key) if cache else None
-            if hit is None:
-                yield item, key
-            else:
-                yield cached_record(hit, item)
+        return triage(inputs, totals, fetcher, model, prompt, cache=cache, skip=skip, texts=texts)
 
     width = 1 if summariser.settings.embedded else max(1, concurrency)
     offload = None
@@ -225,6 +207,41 @@ async def abatch(
             offload.close()
         if owned:
             await summariser.aclose()
+
+
+def triage(
+    inputs: Iterable[BatchInput],
+    totals: BatchTotals,
+    fetcher: Fetcher | None,
+    model: str,
+    prompt: str,
+    *,
+    cache: BriefingCache | None = None,
+    skip: Collection[str] = frozenset(),
+    texts: MutableMapping[str, str] | None = None,
+) -> Iterator[BatchRecord | tuple[Article, str]]:
+    """Each unique article of `inputs` as a record ready without the model (an input problem,
+    a cached briefing) or as (article, cache key) for the model; ids in `skip` (an earlier
+    run wrote them) yield nothing. `texts` receives every article's text, skipped ones' too."""
+    for item in unique_articles(inputs, totals, fetcher):
+        if isinstance(item, InputProblem):
+            record = BatchRecord.for_problem(item)
+            if record.id in skip:
+                totals.resumed += 1
+            else:
+                yield record
+            continue
+        if texts is not None:
+            texts[item.id] = item.text
+        if item.id in skip:
+            totals.resumed += 1
+            continue
+        key = key_of(item, model, prompt)
+        hit = cache.get(key) if cache else None
+        if hit is None:
+            yield item, key
+        else:
+            yield cached_record(hit, item)
 
 
 def key_of(item: Article, model: str, prompt: str) -> str:

@@ -16,17 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ...errors import ConfigError, InvalidOutputError, ModelError, SummariserError
-from ...sources.articles import Article, InputProblem
+from ...sources.articles import Article
 from ..records import BatchRecord
-from ..run import (
-    BatchInput,
-    BatchTotals,
-    cached_record,
-    count,
-    key_of,
-    record_of,
-    unique_articles,
-)
+from ..run import BatchInput, BatchTotals, count, record_of, triage
 from .jobs import Jobs, Polling
 from .lines import Limits, files_of, line_of
 from .store import Submitted
@@ -142,24 +134,13 @@ def _read(
             "(--base-url, --model); the embedded model answers online only"
         )
     model, prompt = summariser.model_identity, prompt_hash()
-    for item in unique_articles(inputs, totals, fetcher):
-        if isinstance(item, InputProblem):
-            record = BatchRecord.for_problem(item)
-            if record.id in skip:
-                totals.resumed += 1
-            else:
-                yield record
+    for ready in triage(
+        inputs, totals, fetcher, model, prompt, cache=cache, skip=skip, texts=texts
+    ):
+        if isinstance(ready, BatchRecord):
+            yield ready
             continue
-        if texts is not None:
-            texts[item.id] = item.text
-        if item.id in skip:
-            totals.resumed += 1
-            continue
-        key = key_of(item, model, prompt)
-        hit = cache.get(key) if cache else None
-        if hit is not None:
-            yield cached_record(hit, item)
-            continue
+        item, key = ready
         try:
             request = summariser.prepare(
                 item.text, published=item.published, title=item.title, url=item.url
