@@ -21,6 +21,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .batch.digest import to_digest_html
+    from .batch.on_ray import records_on_ray
     from .batch.records import BatchRecord, RecordError, RecordSource
     from .batch.run import abatch, summarise_articles
     from .briefing.page import to_html
@@ -67,6 +68,7 @@ _EXPORTS = {
     "Usage": "briefing.schema",
     "to_html": "briefing.page",
     "to_digest_html": "batch.digest",
+    "records_on_ray": "batch.on_ray",
 }
 
 __all__ = [
@@ -93,6 +95,7 @@ __all__ = [
     "__version__",
     "abatch",
     "asummarise",
+    "records_on_ray",
     "summarise",
     "summarise_articles",
     "to_digest_html",

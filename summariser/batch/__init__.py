@@ -8,6 +8,7 @@ briefing_cache.py  briefings already paid for
 output.py          JSONL lines, resumable files, the extract-only listing
 digest/            the batch as one page: Markdown or HTML
 batch_api/         the batch through the provider's Batch API (files, batches, resume)
+on_ray.py          the batch on Ray Data: an actor pool, one Summariser an actor
 progress.py        the progress bar and the summary line
 pricing.py         what a batch cost
 """

@@ -61,10 +61,23 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--rpm", type=float, metavar="N", help="at most N model requests a minute")
     parser.add_argument(
         "--via",
-        choices=["online", "batch-api"],
+        choices=["online", "batch-api", "ray"],
         default="online",
-        help="ask online (default), or through the endpoint's Batch API: the same requests "
-        "as files, half the price, answered within 24 h; a killed run attaches to its batches",
+        help="ask online (default); through the endpoint's Batch API: the same requests "
+        "as files, half the price, answered within 24 h, a killed run attaching to its "
+        "batches; or on Ray Data, an actor pool spread over a cluster",
+    )
+    parser.add_argument(
+        "--ray-address",
+        metavar="ADDRESS",
+        help="with --via ray: the cluster to join (ray://head:10001, auto); default: a local Ray",
+    )
+    parser.add_argument(
+        "--actors",
+        type=int,
+        default=2,
+        metavar="N",
+        help="with --via ray: actors, each one Summariser with --concurrency in flight (default 2)",
     )
     parser.add_argument(
         "--status",
@@ -172,7 +185,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     collected.append(record)
                 progress.update()
 
-            if via_api:
+            if args.via == "ray":
+                from ..batch.on_ray import records_on_ray
+
+                for record in records_on_ray(
+                    args.inputs, model=args.model, base_url=args.base_url,
+                    address=args.ray_address, actors=max(1, args.actors),
+                    concurrency=args.concurrency, rpm=args.rpm, fetcher=fetcher, cache=cache,
+                    skip=skip, totals=totals, texts=texts,
+                ):  # fmt: skip
+                    keep(record)
+            elif via_api:
                 from .batch_api import records_via_batch_api
 
                 for record in records_via_batch_api(

@@ -160,7 +160,7 @@ def _relative(text: str, published: date | None, _context: str) -> str | None:
         n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"]]
         if m["unit"] == "day":
             return (published - timedelta(days=n)).isoformat()
-        return str(published.year - n)
+        return _year(published.year - n)
     for phrase, days in sorted(_OFFSET_DAYS.items(), key=lambda kv: -len(kv[0])):
         if phrase in text:
             return (published + timedelta(days=days)).isoformat()
@@ -169,7 +169,7 @@ def _relative(text: str, published: date | None, _context: str) -> str | None:
     if m := re.search(r"\b(this|last|next|past) (month|year)\b", text):
         step = {"this": 0, "last": -1, "past": -1, "next": 1}[m[1]]
         if m[2] == "year":
-            return str(published.year + step)
+            return _year(published.year + step)
         month_index = published.year * 12 + published.month - 1 + step
         return _iso(month_index // 12, month_index % 12 + 1, None)
     return None
@@ -284,9 +284,14 @@ def _dateparser(text: str, published: date | None, language: str) -> str | None:
         return None
     found = parsed.date_obj.date()
     if parsed.period == "year":
-        return str(found.year)
+        return _year(found.year)
     if parsed.period == "month":
         return f"{found.year:04d}-{found.month:02d}"
     if parsed.period in ("day", "time"):
         return found.isoformat()
     return None
+
+
+def _year(year: int) -> str | None:
+    """A year as ISO 8601 writes it, four digits ("0001"); none outside 1-9999."""
+    return f"{year:04d}" if 1 <= year <= 9999 else None

@@ -39,7 +39,8 @@ def descriptions_of(text: str, names: Sequence[str]) -> dict[str, str]:
     """Each of `names` (people the article names) that it describes, with the first
     description it gives, as written less a leading "the" or "a"."""
     found: dict[str, str] = {}
-    for name in sorted(set(names), key=len, reverse=True):
+    # Longest first, ties in the article's order: not a set's, which varies by process.
+    for name in sorted(dict.fromkeys(names), key=len, reverse=True):
         if len(name.split()) < 2 or any(name in longer for longer in found):
             continue  # a one-word name ("Kim") is described where its full form is
         described = _described(text, name)
