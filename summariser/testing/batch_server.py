@@ -24,10 +24,10 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, cast
 
-from .stub_server import completion, draft_for
+from .stub_server import LoopbackServer, completion, draft_for
 
 Answer = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -37,9 +37,7 @@ def stub_answer(body: dict[str, Any]) -> dict[str, Any]:
     return completion(body, json.dumps(draft_for(article)))
 
 
-class BatchServer(ThreadingHTTPServer):
-    daemon_threads = True
-
+class BatchServer(LoopbackServer):
     def __init__(
         self,
         answer: Answer = stub_answer,
@@ -56,18 +54,6 @@ class BatchServer(ThreadingHTTPServer):
         self.calls: Counter[str] = Counter()  # "files", "batches", "chat", "list", "retrieve"
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_port}/v1"
-
-    def start(self) -> BatchServer:
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        self.shutdown()
-        self.server_close()
 
     def new_id(self, prefix: str) -> str:
         with self._lock:

@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Callable
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 Faults = Callable[[str, int], str]
 
@@ -75,9 +75,28 @@ def completion(body: dict[str, Any], content: str, finish: str = "stop") -> dict
     }
 
 
-class StubServer(ThreadingHTTPServer):
+_Server = TypeVar("_Server", bound="LoopbackServer")
+
+
+class LoopbackServer(ThreadingHTTPServer):
+    """A threaded HTTP server on 127.0.0.1 serving an OpenAI-style /v1 from its own thread."""
+
     daemon_threads = True
 
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_port}/v1"
+
+    def start(self: _Server) -> _Server:
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+class StubServer(LoopbackServer):
     def __init__(
         self,
         delay: float = 0.0,
@@ -97,18 +116,6 @@ class StubServer(ThreadingHTTPServer):
         self.headers_seen: list[dict[str, str]] = []
         self.last_body: dict[str, Any] = {}
         self._count = threading.Lock()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_port}/v1"
-
-    def start(self) -> StubServer:
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        self.shutdown()
-        self.server_close()
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -83,9 +83,9 @@ class Jobs:
                 return batches
             self.sleep(next(delays))
 
-    def lines(self, file_id: str | None) -> Iterator[dict[str, Any]]:
+    def lines(self, file_id: str | None) -> list[dict[str, Any]]:
+        """An output or error file's lines; none for a file the batch did not make."""
         if not file_id:
-            return
-        for line in self.client.files.content(file_id).text.splitlines():
-            if line.strip():
-                yield json.loads(line)
+            return []
+        content = self.client.files.content(file_id).text
+        return [json.loads(line) for line in content.splitlines() if line.strip()]

@@ -44,8 +44,12 @@ class _Work:
 
     @property
     def slot(self) -> str:
-        """The store's key: two articles of the same content are still two requests."""
-        return f"{self.key} {self.article.id}"
+        return _slot(self.key, self.article.id)
+
+
+def _slot(key: str, article_id: str) -> str:
+    """The store's key: two articles of the same content are still two requests."""
+    return f"{key} {article_id}"
 
 
 def run_batch_api(
@@ -101,7 +105,7 @@ def run_batch_api(
         answers = {
             line["custom_id"]: line
             for file_id in (batch.output_file_id, batch.error_file_id)
-            for line in _sdk(summariser, lambda f: list(jobs.lines(f)), file_id)
+            for line in _sdk(summariser, jobs.lines, file_id)
         }
         for key, (custom_id, _, bid) in submitted.items():
             if bid != batch_id:
@@ -126,17 +130,7 @@ def _read(
     started: float,
 ) -> Iterator[BatchRecord]:
     """Records ready without the model; what needs it goes into `work`, by its slot."""
-    from ...prompting.messages import prompt_hash
-
-    if summariser.settings.embedded:
-        raise ConfigError(
-            "--via batch-api needs an OpenAI-compatible endpoint with a Batch API "
-            "(--base-url, --model); the embedded model answers online only"
-        )
-    model, prompt = summariser.model_identity, prompt_hash()
-    for ready in triage(
-        inputs, totals, fetcher, model, prompt, cache=cache, skip=skip, texts=texts
-    ):
+    for ready in _triage(inputs, summariser, totals, fetcher, cache, skip, texts):
         if isinstance(ready, BatchRecord):
             yield ready
             continue
@@ -150,6 +144,27 @@ def _read(
             continue
         job = _Work(item, request, key)
         work[job.slot] = job
+
+
+def _triage(
+    inputs: Iterable[BatchInput],
+    summariser: Summariser,
+    totals: BatchTotals,
+    fetcher: Fetcher | None,
+    cache: BriefingCache | None,
+    skip: Collection[str] = frozenset(),
+    texts: MutableMapping[str, str] | None = None,
+) -> Iterator[BatchRecord | tuple[Article, str]]:
+    """run.triage for this summariser's model, which must be an endpoint with a Batch API."""
+    from ...prompting.messages import prompt_hash
+
+    if summariser.settings.embedded:
+        raise ConfigError(
+            "--via batch-api needs an OpenAI-compatible endpoint with a Batch API "
+            "(--base-url, --model); the embedded model answers online only"
+        )
+    model, prompt = summariser.model_identity, prompt_hash()
+    return triage(inputs, totals, fetcher, model, prompt, cache=cache, skip=skip, texts=texts)
 
 
 def _collect(
@@ -250,12 +265,15 @@ def batch_api_status(
     fetcher: Fetcher | None = None,
     cache: BriefingCache | None = None,
 ) -> BatchApiStatus:
-    work: dict[str, _Work] = {}
-    totals = BatchTotals()
-    ready = list(_read(inputs, summariser, fetcher, cache, (), totals, None, work, 0.0))
-    submitted = store.of(work)
+    """Counts and batch states only: no request is built, so it is quick on any archive."""
+    cached, slots = 0, []
+    for ready in _triage(inputs, summariser, BatchTotals(), fetcher, cache):
+        if isinstance(ready, BatchRecord):
+            cached += ready.cached
+        else:
+            slots.append(_slot(ready[1], ready[0].id))
+    submitted = store.of(slots)
     ids = sorted({bid for _, _, bid in submitted.values() if bid})
     jobs = Jobs(_client(summariser))
     batches = list(_sdk(summariser, jobs.retrieve, ids).values()) if ids else []
-    cached = sum(1 for record in ready if record.cached)
-    return BatchApiStatus(cached, len(work) - len(submitted), batches)
+    return BatchApiStatus(cached, len(slots) - len(submitted), batches)

@@ -51,6 +51,7 @@
     const opening = view.hidden;
     view.hidden = !opening;
     button.setAttribute("aria-expanded", String(opening));
-    button.textContent = opening ? "Hide the article" : "Show the article and its evidence";
+    button.dataset.label ??= button.textContent; // the page's own words for opening
+    button.textContent = opening ? "Hide the article" : button.dataset.label;
   });
 })();
