@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
@@ -20,18 +21,22 @@ END = object()  # what the source hands out after its last item, once per consum
 
 
 class Pace:
-    """Starts at most `rpm` requests a minute, evenly spaced; no limit when rpm is None."""
+    """Starts at most `rpm` requests a minute, evenly spaced; no limit when rpm is None.
+
+    One Pace may be shared by several runs, in turn or at once, on any event loop or thread
+    (a Ray actor's blocks), so the limit holds across them, not per run.
+    """
 
     def __init__(self, rpm: float | None) -> None:
         self.interval = 60.0 / rpm if rpm else 0.0
         self.next_start = 0.0
-        self.lock = asyncio.Lock()
+        self.lock = threading.Lock()  # held for no await: safe on any loop
 
     async def wait(self) -> None:
         if not self.interval:
             return
-        async with self.lock:
-            now = asyncio.get_running_loop().time()
+        with self.lock:
+            now = time.monotonic()
             delay = self.next_start - now
             self.next_start = max(now, self.next_start) + self.interval
         if delay > 0:

@@ -4,9 +4,11 @@ Ray is optional (`pip install 'summariser[ray]'`). The driver reads the inputs a
 batch does (ids, duplicates, resume, cache); Ray gets only the articles that need the model.
 Each actor holds one configured `Summariser` (so one embedded model, where no endpoint is set)
 and runs its blocks through `abatch`, so a record made on Ray is the online batch's record.
-The endpoint's rate limit is shared out: with N actors, each keeps to rpm / N. Locally Ray
-starts with this machine's CPUs; `address` ("ray://head:10001", "auto") joins a cluster, whose
-workers need the package and the endpoint's environment (SUMMARISER_*, OPENAI_API_KEY).
+The endpoint's rate limit is shared out: with N actors, each keeps to rpm / N, across all
+the blocks it is given. Locally Ray starts with this machine's CPUs; `address` ("auto" on a
+cluster node, or "head:6379") joins a cluster, whose workers need the package and the
+endpoint's environment (SUMMARISER_*, OPENAI_API_KEY). Ray Data does not run over Ray
+Client, so "ray://" is refused: `ray job submit` runs the command on the cluster instead.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import socket
 from collections.abc import Collection, Iterable, Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..sources.articles import Article
+from .flow import Pace
 from .records import BatchRecord
 from .run import BatchInput, BatchTotals, abatch, count, triage
 
@@ -47,6 +51,11 @@ def records_on_ray(
 ) -> Iterator[BatchRecord]:
     """One record per article of `inputs`, the model's work spread over `actors` Ray actors
     (each with `concurrency` requests in flight), `block` articles to a task."""
+    if address and address.startswith("ray://"):
+        raise ConfigError(
+            "Ray Data does not run over Ray Client (ray://): run summarise on a cluster node "
+            "with --ray-address auto, or send it there with ray job submit"
+        )
     try:
         import ray
     except ImportError:
@@ -71,12 +80,18 @@ def records_on_ray(
     if not rows:
         return
     if not ray.is_initialized():
-        ray.init(
-            address=address,
-            include_dashboard=False,
-            log_to_driver=False,
-            logging_level=logging.WARNING,
-        )
+        _check_reachable(address)
+        try:
+            ray.init(
+                address=address,
+                include_dashboard=False,
+                log_to_driver=False,
+                logging_level=logging.WARNING,
+            )
+        except (ConnectionError, ValueError, RuntimeError) as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            where = address or "this machine"
+            raise ConfigError(f"cannot start or join Ray at {where}: {first}") from None
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     ray.data.DataContext.get_current().enable_progress_bars = False
     options = {"model": model, "base_url": base_url}
@@ -96,14 +111,28 @@ def records_on_ray(
         yield record
 
 
+def _check_reachable(address: str | None) -> None:
+    """A quick, clear refusal of a head that is not there: Ray itself retries for minutes."""
+    host, _, port = (address or "").rpartition(":")
+    if not host or not port.isdigit():
+        return  # None or "auto": Ray finds or starts one
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        raise ConfigError(f"cannot reach Ray's head at {address}: {why}") from None
+
+
 class _Actor:
-    """One Ray actor: one Summariser for its life, each block of articles through `abatch`."""
+    """One Ray actor: one Summariser for its life, each block of articles through `abatch`.
+
+    Its one Pace outlives the blocks, so its share of the rate holds from block to block."""
 
     def __init__(self, options: dict[str, Any], concurrency: int, rpm: float | None) -> None:
         from ..client import Summariser
 
         self.summariser = Summariser(**options)
-        self.concurrency, self.rpm = concurrency, rpm
+        self.concurrency, self.pace = concurrency, Pace(rpm)
 
     def __call__(self, block: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
@@ -115,7 +144,7 @@ class _Actor:
     async def _summarise(self, articles: list[Article]) -> list[BatchRecord]:
         found: list[BatchRecord] = []
         stream = abatch(
-            articles, self.summariser, offline=True, concurrency=self.concurrency, rpm=self.rpm
+            articles, self.summariser, offline=True, concurrency=self.concurrency, rpm=self.pace
         )
         try:
             async for record in stream:

@@ -125,7 +125,7 @@ async def abatch(
     cache: BriefingCache | None = None,
     skip: Collection[str] = frozenset(),
     concurrency: int = 8,
-    rpm: float | None = None,
+    rpm: float | Pace | None = None,
     workers: int = 1,
     totals: BatchTotals | None = None,
     texts: MutableMapping[str, str] | None = None,
@@ -134,7 +134,8 @@ async def abatch(
 
     Inputs are paths, directories, URLs (fetched with `fetcher`, a default safe one, unless
     `offline`) or `Article`s. Ids in `skip` (already written by an earlier run) yield nothing;
-    cached briefings are reused without a model call. Records come in completion order; the
+    cached briefings are reused without a model call. `rpm` caps model requests a minute; a
+    `Pace` shares one cap between runs. Records come in completion order; the
     embedded model always runs one article at a time. `workers` > 1 reads and grounds
     articles in that many processes (offload.py), for fast endpoints at high concurrency; a
     script that sets it needs the `if __name__ == "__main__":` guard multiprocessing asks for.
@@ -166,7 +167,7 @@ async def abatch(
         offload = Offload(workers)
     source = ThreadedSource(produce, capacity=2 * width + 16)
     outbox: asyncio.Queue[object] = asyncio.Queue()
-    pace = Pace(rpm)
+    pace = rpm if isinstance(rpm, Pace) else Pace(rpm)
 
     async def worker() -> None:
         try:

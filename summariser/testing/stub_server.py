@@ -114,6 +114,7 @@ class StubServer(LoopbackServer):
         self.attempts: Counter[str] = Counter()  # requests per article
         self.served: Counter[str] = Counter()  # requests per fault
         self.headers_seen: list[dict[str, str]] = []
+        self.arrivals: list[float] = []  # time.monotonic() of each request
         self.last_body: dict[str, Any] = {}
         self._count = threading.Lock()
 
@@ -137,6 +138,7 @@ class _Handler(BaseHTTPRequestHandler):
         article = next(m["content"] for m in body["messages"] if m["role"] == "user")
         with self.stub._count:
             self.stub.calls += 1
+            self.stub.arrivals.append(time.monotonic())
             self.stub.in_flight += 1
             self.stub.most_in_flight = max(self.stub.most_in_flight, self.stub.in_flight)
             self.stub.attempts[article] += 1

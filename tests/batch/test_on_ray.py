@@ -9,6 +9,7 @@ import io
 import json
 import logging
 import os
+import socket
 from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
@@ -32,8 +33,12 @@ def ray_local() -> Iterator[Any]:
         pytest.skip("Ray is not installed: pip install -e '.[test]'")
     import ray
 
-    ray.init(
-        num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING
+    ray.init(  # "local": a Ray of its own, even where `ray start` left one running
+        address="local",
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        logging_level=logging.WARNING,
     )
     yield ray
     ray.shutdown()
@@ -91,3 +96,64 @@ def test_the_cli_runs_a_batch_on_ray(
     assert "12 articles, 12 done" in err.getvalue()
     lines = (tmp_path / "o.jsonl").read_text().splitlines()
     assert sorted(json.loads(x)["id"] for x in lines) == [f"a{i:03d}" for i in range(12)]
+
+
+def test_the_actors_share_the_rate_limit(
+    ray_local: Any, stub: StubServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At --rpm 300 over 2 actors, no run of requests reaches the stub faster than 300 a
+    minute: each actor keeps to its share, across all the blocks it is given. Beyond the
+    rate, each actor may bring two requests at once: its first leaves at once, and may be
+    slow to arrive (the actor's first connection), so its second catches it up."""
+    from summariser.batch.on_ray import records_on_ray
+
+    monkeypatch.setenv("SUMMARISER_API_KEY", "k")
+    rpm, actors, interval = 300, 2, 60 / 300
+    given = articles(20)
+    found = list(
+        records_on_ray(given, model="stub", base_url=stub.url, actors=actors, rpm=rpm, block=4)
+    )
+    assert sorted(r.id for r in found) == [a.id for a in given] and all(r.ok for r in found)
+    times = sorted(stub.arrivals)
+    assert len(times) == 20
+    for i, first in enumerate(times):
+        for j in range(i + 2 * actors, len(times)):
+            least = (j - i + 1 - 2 * actors) * interval
+            assert times[j] - first >= least - 0.1, (i, j, [t - times[0] for t in times])
+
+
+def test_briefings_made_on_ray_are_cached_for_the_next_run(
+    ray_local: Any, stub: StubServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summariser.batch.briefing_cache import BriefingCache
+    from summariser.batch.on_ray import records_on_ray
+
+    monkeypatch.setenv("SUMMARISER_API_KEY", "k")
+    given = articles(10)
+    cache = BriefingCache(tmp_path / "cache.sqlite")
+    first = list(records_on_ray(given, model="stub", base_url=stub.url, cache=cache, block=4))
+    assert stub.calls == 10 and not any(r.cached for r in first)
+    again = list(records_on_ray(given, model="stub", base_url=stub.url, cache=cache, block=4))
+    assert stub.calls == 10  # no model call the second time
+    assert all(r.cached for r in again) and len(again) == 10
+    made = {r.id: r.briefing for r in first}
+    assert all(r.briefing == made[r.id] for r in again)
+
+
+def test_a_ray_client_address_or_an_absent_head_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Ray Data does not run over Ray Client; a head that is not there is named at once."""
+    from summariser.batch.on_ray import _check_reachable
+    from summariser.errors import ConfigError
+
+    source = tmp_path / "a.json"
+    source.write_text(json.dumps({"id": "a", "text": "Anna Berg spoke in Oslo on Monday."}))
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["batch", str(source), "--via", "ray", "--ray-address", "ray://head:10001"]
+    argv += ["--model", "stub", "--base-url", "http://127.0.0.1:9/v1"]
+    assert main(argv, out=out, err=err) == 3, err.getvalue()
+    assert err.getvalue().count("\n") == 1 and "ray job submit" in err.getvalue()
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]  # bound, not listening: nothing answers there
+        with pytest.raises(ConfigError, match=f"cannot reach Ray's head at 127.0.0.1:{port}"):
+            _check_reachable(f"127.0.0.1:{port}")
