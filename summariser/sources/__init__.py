@@ -2,8 +2,10 @@
 
     articles.py        one article and its stable id; text decoding; JSON articles
     inputs.py          every kind of input, told apart, turned into articles or problems
+    encodings.py       the encoding markup's bytes are in (XML 1.0 Appendix F), then UTF-8
     feeds.py           RSS and Atom feeds
-    pages.py           HTML pages reduced to their body text
+    json_feed.py       JSON Feed 1 and 1.1
+    pages.py           HTML pages reduced to their body text, less a repeated title
     fetch.py           what may be fetched, and how politely
     response_cache.py  fetched responses remembered for conditional GET
 """

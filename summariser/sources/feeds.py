@@ -14,7 +14,15 @@ from typing import Any
 
 from .articles import Article, article_id
 
-__all__ = ["TEASER_CHARS", "FeedResult", "looks_like_feed", "parse_feed"]
+__all__ = [
+    "TEASER_CHARS",
+    "FeedResult",
+    "clean",
+    "html_to_text",
+    "is_teaser",
+    "looks_like_feed",
+    "parse_feed",
+]
 
 TEASER_CHARS = 600  # an entry body shorter than this is a teaser, not the article
 SUMMARY_ONLY_CHARS = 2500  # a summary (no full content element) shorter than this is one too
@@ -46,7 +54,7 @@ def parse_feed(data: bytes, origin: str) -> FeedResult | None:
             "malformed feed, read what could be read "
             f"({type(problem).__name__}: {str(problem).splitlines()[0] if problem else ''})"
         )
-    feed_title = _clean(result.title)
+    feed_title = clean(result.title)
     for number, entry in enumerate(parsed.entries, start=1):
         article = _entry_article(entry, origin, number, feed_title)
         if article is None:
@@ -57,14 +65,13 @@ def parse_feed(data: bytes, origin: str) -> FeedResult | None:
 
 
 def _entry_article(entry: Any, origin: str, number: int, feed_title: str | None) -> Article | None:
-    title = _clean(entry.get("title"))
+    title = clean(entry.get("title"))
     link = entry.get("link") or None
     body_html = _longest_content(entry)
-    text = _html_to_text(body_html) if body_html else ""
+    text = html_to_text(body_html) if body_html else ""
     if not text and not title and not link:
         return None
-    summary_only = not entry.get("content")
-    teaser = len(text) < TEASER_CHARS or (summary_only and len(text) < SUMMARY_ONLY_CHARS)
+    teaser = is_teaser(text, summary_only=not entry.get("content"))
     if not text:
         text = title or ""
     return Article(
@@ -88,13 +95,18 @@ def _longest_content(entry: Any) -> str:
     return max(candidates, key=len)
 
 
-def _html_to_text(fragment: str) -> str:
+def is_teaser(text: str, *, summary_only: bool) -> bool:
+    """Whether an entry's text is only a teaser, so its page is worth fetching."""
+    return len(text) < TEASER_CHARS or (summary_only and len(text) < SUMMARY_ONLY_CHARS)
+
+
+def html_to_text(fragment: str) -> str:
     import lxml.html
 
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent=True)
     except Exception:  # lxml rejects some fragments (e.g. bare text): then it is text
-        return _clean(fragment) or ""
+        return clean(fragment) or ""
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     for block in root.xpath("//p|//br|//div|//li|//h1|//h2|//h3|//h4"):
@@ -115,7 +127,7 @@ def _entry_date(entry: Any) -> date | None:
     return None
 
 
-def _clean(value: Any) -> str | None:
+def clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     return " ".join(value.split()) or None

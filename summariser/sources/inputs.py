@@ -2,9 +2,10 @@
 
 Each input yields articles, or `InputProblem`s for what could not be read, never an exception:
 a batch must account for every input. Kinds are told by extension, then by content:
-.json/.jsonl articles, feeds (RSS/Atom), HTML pages, plain text. With a `Fetcher`, URLs are
-fetched too, and a feed entry that is only a teaser gets its page fetched; without one
-(offline) URLs are reported, not fetched, and teasers stay teasers.
+.json/.jsonl articles, feeds (RSS/Atom, JSON Feed), HTML pages, plain text. Markup's bytes
+are read in the encoding they declare (encodings.py) before anything looks at them. With a
+`Fetcher`, URLs are fetched too, and a feed entry that is only a teaser gets its page
+fetched; without one (offline) URLs are reported, not fetched, and teasers stay teasers.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from .articles import Article, InputProblem, article_id, decode_text, load_json_articles
-from .feeds import looks_like_feed, parse_feed
+from .encodings import markup_as_utf8
+from .feeds import FeedResult, looks_like_feed, parse_feed
 from .fetch import Fetcher, FetchError
+from .json_feed import looks_like_json_feed, parse_json_feed
 from .pages import extract_page
 
 __all__ = ["InputProblem", "read_inputs"]
@@ -76,8 +79,9 @@ def _with_page(article: Article, fetcher: Fetcher) -> Iterator[Article | InputPr
     url = article.url or ""
     try:
         page = extract_page(fetcher.get(url).content, url=url)
-    except FetchError as exc:
-        yield InputProblem(url, f"kept the feed's teaser: {exc.reason}", fatal=False)
+    except InputError as exc:
+        reason = exc.reason if isinstance(exc, FetchError) else str(exc)
+        yield InputProblem(url, f"kept the feed's teaser: {reason}", fatal=False)
         yield article
         return
     if page is None or len(page.text) <= len(article.text):
@@ -106,13 +110,14 @@ def _directory(root: Path) -> Iterator[Article | InputProblem]:
 def _file(path: Path) -> Iterator[Article | InputProblem]:
     origin = str(path)
     suffix = path.suffix.lower()
-    if suffix in (".json", ".jsonl"):
-        yield from load_json_articles(path)
-        return
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield InputProblem(origin, f"cannot read: {exc.strerror}")
+        return
+    if suffix in (".json", ".jsonl"):
+        feed = parse_json_feed(data, origin) if suffix == ".json" else None
+        yield from _feed_items(feed, origin) if feed else load_json_articles(path)
         return
     kind = "feed" if suffix in _FEED_SUFFIXES else "html" if suffix in _HTML_SUFFIXES else ""
     yield from _content(data, origin, kind, None)
@@ -122,11 +127,19 @@ def _content(
     data: bytes, origin: str, hint: str, url: str | None
 ) -> Iterator[Article | InputProblem]:
     """Bytes of a file or response, told apart by a hint (suffix or content type), then sniffed."""
+    try:
+        data = markup_as_utf8(data)
+    except InputError as exc:
+        yield InputProblem(origin, str(exc))
+        return
     head = data[:1024].lstrip().lower()
     if not data.strip():
         yield InputProblem(origin, "empty")
     elif b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         yield InputProblem(origin, "binary content, not an article, page or feed")
+    elif looks_like_json_feed(data):
+        feed = parse_json_feed(data, origin)
+        yield from _feed_items(feed, origin) if feed else _text(data, origin, url)
     elif any(k in hint for k in ("feed", "rss", "atom", "xml")) or looks_like_feed(data):
         yield from _feed(data, origin)
     elif "html" in hint or head.startswith((b"<!doctype", b"<html")):
@@ -140,6 +153,10 @@ def _feed(data: bytes, origin: str) -> Iterator[Article | InputProblem]:
     if result is None:
         yield InputProblem(origin, "not a feed (no RSS or Atom structure found)")
         return
+    yield from _feed_items(result, origin)
+
+
+def _feed_items(result: FeedResult, origin: str) -> Iterator[Article | InputProblem]:
     for warning in result.warnings:
         yield InputProblem(origin, warning, fatal=False)
     yield from result.articles

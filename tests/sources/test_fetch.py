@@ -1,7 +1,8 @@
 """Fetching against a real HTTP server on loopback: safety rules, teasers, conditional GET.
 
 The server serves real material from the evaluation set: the Guardian feed with its links
-pointed at the server, and a real article page for the first entry.
+pointed at the server, and a real article page for the first entry; and Daring Fireball's
+JSON Feed (tests/data/json_feeds) the same way, a real page for one of its teasers.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from summariser.sources.articles import Article
 from summariser.sources.fetch import Fetcher, FetchError, FetchPolicy
 from summariser.sources.inputs import InputProblem, read_inputs
 from summariser.sources.response_cache import ResponseCache
-from tests.support import EVAL
+from tests.support import DATA, EVAL
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -30,6 +31,8 @@ GUARDIAN = (EVAL / "feeds" / "rss-parser__guardian.rss").read_bytes()
 PAGE = (EVAL / "html" / "dc7ccccc1f34.html").read_bytes()  # Al Bawaba: Assange
 FEED_ETAG = '"guardian-2018-01-31"'
 FIRST_PATH = "/us-news/2018/jan/31/donald-trump-state-of-the-union-address-unity-discord"
+JSON_FEED = (DATA / "json_feeds" / "daringfireball.json").read_bytes()
+TEASER_PATH = "/linked/2018/04/25/cook-jackson-state-dinner"  # item 8, 153 characters
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -57,7 +60,10 @@ class Handler(BaseHTTPRequestHandler):
                 return
             feed = GUARDIAN.replace(b"https://www.theguardian.com/", base)
             self.send(200, feed, "application/rss+xml", ETag=FEED_ETAG)
-        elif self.path == FIRST_PATH:
+        elif self.path == "/feed.json":
+            feed = JSON_FEED.replace(b"https://daringfireball.net/", base)
+            self.send(200, feed, "application/feed+json")
+        elif self.path in (FIRST_PATH, TEASER_PATH):
             self.send(200, PAGE, "text/html; charset=utf-8")
         elif self.path == "/big":
             self.send(200, b"x" * 50_000, "text/plain")
@@ -108,6 +114,19 @@ def test_a_teaser_gets_its_page_fetched(server: str) -> None:
     assert first.title and first.title.startswith("Trump State of the Union")  # the feed's
     assert all(a.teaser for a in articles[1:])  # their pages are 404: teaser kept...
     assert len(warnings) == 54 and all("HTTP 404" in w.message for w in warnings)  # ...and said
+
+
+def test_a_json_feeds_teaser_gets_its_page_fetched(server: str) -> None:
+    items = list(read_inputs([f"{server}/feed.json"], local()))
+    articles = [i for i in items if isinstance(i, Article)]
+    warnings = [i for i in items if isinstance(i, InputProblem)]
+    assert len(articles) == 48 and articles[0].feed == f"{server}/feed.json"
+    fetched = articles[7]
+    assert fetched.url == f"{server}{TEASER_PATH}"
+    assert not fetched.teaser and "Assange" in fetched.text and len(fetched.text) > 2000
+    assert fetched.title and fetched.title.startswith("Tim Cook")  # the feed's, kept
+    assert [a.teaser for a in articles].count(True) == 3  # the other teasers' pages are 404
+    assert len(warnings) == 3 and all("HTTP 404" in w.message for w in warnings)
 
 
 def test_size_cap_timeout_and_redirects(server: str) -> None:

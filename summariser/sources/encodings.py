@@ -1,0 +1,110 @@
+"""The encoding of a feed's or page's bytes, found as XML 1.0 (Appendix F) says, then UTF-8.
+
+In order: a byte-order mark; else the first four bytes, which spell "<" (or "<?") in UTF-32,
+UTF-16 or EBCDIC even without a mark; else the encoding the XML declaration names (or, in
+HTML, a <meta> charset in the first 1024 bytes); else nothing is decided here and the parser's
+own detection reads the bytes (feedparser's chardet, trafilatura's charset_normalizer).
+Markup whose encoding was found is handed on re-encoded as UTF-8, its declaration saying so,
+so sniffing, feedparser and trafilatura all read one encoding.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError
+
+__all__ = ["Encoding", "markup_as_utf8", "markup_encoding"]
+
+# The UTF-32 LE mark begins with the UTF-16 LE one, so UTF-32 is tried first.
+_MARKS = (
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF8, "utf-8"),
+)
+_UNUSUAL = (b"\x00\x00\x3c\x00", b"\x00\x3c\x00\x00", b"\x00\x00\xff\xfe", b"\xfe\xff\x00\x00")
+_EBCDIC = b"\x4c\x6f\xa7\x94"  # "<?xm" in EBCDIC; the declaration names which code page
+_DECLARED = re.compile(rb"""^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
+_META = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z][\w.:-]*)""", re.IGNORECASE)
+_HTML = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_DECLARATION = re.compile(r"""^(\s*<\?xml\s[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
+_START = frozenset(b"< \t\r\n")  # what markup may begin with
+
+
+@dataclass(frozen=True)
+class Encoding:
+    codec: str  # a Python codec name
+    how: str  # "byte-order mark", "first four bytes", "XML declaration", "meta charset"
+    skip: int = 0  # bytes of the mark
+
+
+def markup_encoding(data: bytes) -> Encoding | None:
+    """How the bytes say they are encoded, or None where only detection can tell."""
+    head = data[:4]
+    if head in _UNUSUAL:
+        raise InputError("UCS-4 in an unusual byte order (2143 or 3412), which cannot be read")
+    for mark, codec in _MARKS:
+        if data.startswith(mark):
+            return Encoding(codec, "byte-order mark", len(mark))
+    for codec, width in (("utf-32-be", 4), ("utf-32-le", 4), ("utf-16-be", 2), ("utf-16-le", 2)):
+        if _begins_in(head, codec, width):
+            return Encoding(codec, "first four bytes")
+    if head == _EBCDIC:
+        declared = _DECLARED.match(data[:200].decode("cp037").encode("ascii", "replace"))
+        page = _codec(declared.group(1)) if declared else None
+        return Encoding(page or "cp037", "first four bytes")
+    declared = _DECLARED.match(data[:200])
+    if declared:  # read in ASCII-compatible bytes, so a UTF-16 or UTF-32 name is wrong
+        codec = _codec(declared.group(1))
+        wide = codec is not None and codec.startswith(("utf-16", "utf-32"))
+        return Encoding(codec, "XML declaration") if codec and not wide else None
+    meta = _META.search(data[:1024]) if _HTML.search(data[:1024]) else None
+    if meta:
+        codec = _codec(meta.group(1))
+        return Encoding(codec, "meta charset") if codec else None
+    return None
+
+
+def markup_as_utf8(data: bytes) -> bytes:
+    """The markup as UTF-8 where its encoding is known, else the bytes as they came.
+
+    Bytes that break their own mark or first four bytes are refused (InputError); a wrong
+    declaration or meta charset is common, so then the parser's detection decides instead.
+    """
+    found = markup_encoding(data)
+    if found is None or (found.codec == "utf-8" and not found.skip):
+        return data
+    try:
+        text = data[found.skip :].decode(found.codec)
+    except UnicodeDecodeError:
+        if found.how in ("byte-order mark", "first four bytes"):
+            name = found.codec.upper()
+            raise InputError(f"not valid {name} despite its {found.how}") from None
+        return data
+    if found.skip and not text.lstrip().startswith("<"):
+        return data  # a text file with a mark, not markup: read as text
+    return _DECLARATION.sub(r"\1\2utf-8\2", text, count=1).encode("utf-8")
+
+
+def _begins_in(head: bytes, codec: str, width: int) -> bool:
+    """Whether the first character (and the second, for UTF-16) is ASCII markup in `codec`."""
+    if len(head) < 4 or b"\x00" not in head:
+        return False
+    try:
+        chars = head.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    if width == 2 and "\x00" in chars:
+        return False  # a NUL: UTF-32's zeros read as UTF-16
+    return ord(chars[0]) in _START and all(0 < ord(c) < 128 for c in chars)
+
+
+def _codec(name: bytes) -> str | None:
+    try:
+        return codecs.lookup(name.decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
