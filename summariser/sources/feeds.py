@@ -3,6 +3,7 @@
 feedparser handles encodings (chardet for undeclared ones) and recovers what it can from
 malformed ("bozo") feeds: those yield their readable entries plus a warning, never a crash.
 An entry whose text is only a short summary is marked as a teaser so its page can be fetched.
+Its date is the day as the feed wrote it (feed_dates.py), feedparser's UTC reading failing that.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from .articles import Article, article_id
+from .feed_dates import written_day
 
 __all__ = [
     "TEASER_CHARS",
@@ -55,8 +57,9 @@ def parse_feed(data: bytes, origin: str) -> FeedResult | None:
             f"({type(problem).__name__}: {str(problem).splitlines()[0] if problem else ''})"
         )
     feed_title = clean(result.title)
+    language = clean(parsed.feed.get("language"))
     for number, entry in enumerate(parsed.entries, start=1):
-        article = _entry_article(entry, origin, number, feed_title)
+        article = _entry_article(entry, origin, number, feed_title, language)
         if article is None:
             result.warnings.append(f"entry {number} has no title, text or link; skipped")
         else:
@@ -64,7 +67,9 @@ def parse_feed(data: bytes, origin: str) -> FeedResult | None:
     return result
 
 
-def _entry_article(entry: Any, origin: str, number: int, feed_title: str | None) -> Article | None:
+def _entry_article(
+    entry: Any, origin: str, number: int, feed_title: str | None, language: str | None
+) -> Article | None:
     title = clean(entry.get("title"))
     link = entry.get("link") or None
     body_html = _longest_content(entry)
@@ -80,7 +85,7 @@ def _entry_article(entry: Any, origin: str, number: int, feed_title: str | None)
         ),
         text=text,
         title=title,
-        published=_entry_date(entry),
+        published=_entry_date(entry, language),
         url=link,
         feed=origin,
         feed_title=feed_title,
@@ -115,7 +120,12 @@ def html_to_text(fragment: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _entry_date(entry: Any) -> date | None:
+def _entry_date(entry: Any, language: str | None) -> date | None:
+    """The day as the feed wrote it; else feedparser's reading of it (in UTC)."""
+    for key in ("published", "updated", "created"):
+        day = written_day(entry.get(key), language)
+        if day:
+            return day
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:

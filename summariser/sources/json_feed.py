@@ -10,10 +10,10 @@ entry's is. `url` (else `external_url`) links the item; `date_published` (else
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from typing import Any
 
 from .articles import Article, article_id
+from .feed_dates import written_day
 from .feeds import FeedResult, clean, html_to_text, is_teaser
 
 __all__ = ["looks_like_json_feed", "parse_json_feed"]
@@ -46,7 +46,7 @@ def parse_json_feed(data: bytes, origin: str) -> FeedResult | None:
     for number, item in enumerate(items, start=1):
         article = None
         if isinstance(item, dict):
-            article = _item_article(item, origin, number, result.title)
+            article = _item_article(item, origin, number, result.title, feed.get("language"))
         if article is None:
             result.warnings.append(f"item {number} has no title, text or link; skipped")
         else:
@@ -55,9 +55,10 @@ def parse_json_feed(data: bytes, origin: str) -> FeedResult | None:
 
 
 def _item_article(
-    item: dict[str, Any], origin: str, number: int, feed_title: str | None
+    item: dict[str, Any], origin: str, number: int, feed_title: str | None, language: object
 ) -> Article | None:
     title = clean(item.get("title"))
+    language = clean(item.get("language")) or clean(language)  # 1.1 names it, item or feed
     link = _string(item.get("url")) or _string(item.get("external_url"))
     texts = [
         _string(item.get("content_text")) or "",
@@ -78,7 +79,8 @@ def _item_article(
         ),
         text=text or title or "",
         title=title,
-        published=_day(item.get("date_published")) or _day(item.get("date_modified")),
+        published=written_day(item.get("date_published"), language)
+        or written_day(item.get("date_modified"), language),
         url=link,
         feed=origin,
         feed_title=feed_title,
@@ -89,16 +91,3 @@ def _item_article(
 
 def _string(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
-
-
-def _day(value: Any) -> date | None:
-    """The day of an RFC 3339 stamp as written; lenient, as feeds are ("2022-07-26 13:01:01")."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None

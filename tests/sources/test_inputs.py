@@ -12,6 +12,7 @@ import pytest
 
 from summariser.cli import main
 from summariser.sources.articles import Article, article_id, canonical_url
+from summariser.sources.feed_dates import written_day
 from summariser.sources.feeds import FeedResult, parse_feed
 from summariser.sources.inputs import InputProblem, read_inputs
 from summariser.sources.pages import extract_page, without_title
@@ -208,3 +209,20 @@ def test_batch_with_a_model_writes_a_briefing_or_an_error_per_article(tmp_path: 
     assert any(a["name"] == "Vladimir Putin" for a in briefings[0]["briefing"]["who"])
     assert briefings[0]["usage"]["completion_tokens"] > 0
     assert [r["error"]["type"] for r in records if "error" in r] == ["InputError", "InputError"]
+
+
+def test_feed_dates_in_portuguese_are_read() -> None:
+    """UOL writes its dates in Portuguese ("Seg, 24 Set 2018 19:42:40 -0300")."""
+    result = feed("rss-parser__uolNoticias.rss")
+    assert result is not None and len(result.articles) == 15
+    assert {a.published for a in result.articles} == {date(2018, 9, 24)}
+
+
+def test_a_feed_date_is_the_day_it_was_written_there() -> None:
+    """The publisher's day, not UTC's: 22:30 at -0300 is already the 25th in UTC."""
+    assert written_day("Mon, 24 Sep 2018 22:30:00 -0300") == date(2018, 9, 24)
+    assert written_day("2018-09-24T22:30:00-03:00") == date(2018, 9, 24)
+    assert written_day("Seg, 24 Set 2018 22:30:00 -0300", "pt-br") == date(2018, 9, 24)
+    assert written_day("lun., 24 sept. 2018", "fr") == date(2018, 9, 24)
+    for vague in ("Set 2018", "sometime soon", "", None):  # no day, month and year: no date
+        assert written_day(vague) is None, vague
