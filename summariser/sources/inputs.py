@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .articles import Article, InputProblem, article_id, decode_text, load_json_articles
-from .encodings import markup_as_utf8
+from .encodings import charset_of, markup_as_utf8
 from .feeds import FeedResult, looks_like_feed, parse_feed
 from .fetch import Fetcher, FetchError
 from .json_feed import looks_like_json_feed, parse_json_feed
@@ -71,14 +71,16 @@ def _url(url: str, fetcher: Fetcher | None) -> Iterator[Article | InputProblem]:
     except FetchError as exc:
         yield InputProblem(url, exc.reason)
         return
-    yield from _content(fetched.content, url, fetched.content_type.lower(), url)
+    kind = fetched.content_type.lower()
+    yield from _content(fetched.content, url, kind, url, charset_of(fetched.content_type))
 
 
 def _with_page(article: Article, fetcher: Fetcher) -> Iterator[Article | InputProblem]:
     """The feed entry with its page's full text, or the teaser and a warning."""
     url = article.url or ""
     try:
-        page = extract_page(fetcher.get(url).content, url=url)
+        fetched = fetcher.get(url)
+        page = extract_page(fetched.content, url=url, charset=charset_of(fetched.content_type))
     except InputError as exc:
         reason = exc.reason if isinstance(exc, FetchError) else str(exc)
         yield InputProblem(url, f"kept the feed's teaser: {reason}", fatal=False)
@@ -124,11 +126,12 @@ def _file(path: Path) -> Iterator[Article | InputProblem]:
 
 
 def _content(
-    data: bytes, origin: str, hint: str, url: str | None
+    data: bytes, origin: str, hint: str, url: str | None, charset: str | None = None
 ) -> Iterator[Article | InputProblem]:
-    """Bytes of a file or response, told apart by a hint (suffix or content type), then sniffed."""
+    """Bytes of a file or response, told apart by a hint (suffix or content type), then sniffed;
+    `charset` is what the server said they are in."""
     try:
-        data = markup_as_utf8(data)
+        data = markup_as_utf8(data, charset)
     except InputError as exc:
         yield InputProblem(origin, str(exc))
         return

@@ -28,13 +28,15 @@ class Page:
     published: date | None
 
 
-def extract_page(html: bytes | str, url: str | None = None) -> Page | None:
+def extract_page(
+    html: bytes | str, url: str | None = None, charset: str | None = None
+) -> Page | None:
     """The page's article, or None when it has no extractable body (InputError for bytes
-    that break their own byte-order mark)."""
+    that break their own byte-order mark); `charset` is the one its server sent."""
     import trafilatura
 
     if isinstance(html, bytes):
-        html = markup_as_utf8(html)
+        html = markup_as_utf8(html, charset)
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )

@@ -118,6 +118,23 @@ def test_bytes_that_break_their_own_mark_are_one_problem(tmp_path: Path) -> None
     ]
 
 
+def test_a_servers_charset_comes_after_the_mark_and_the_zeros() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?><p>Café</p>'
+    cp1252 = page.encode("cp1252")
+    found = markup_encoding(cp1252, "windows-1252")
+    assert found is not None and (found.codec, found.how) == ("cp1252", "HTTP charset")
+    assert markup_as_utf8(cp1252, "windows-1252") == page.encode()
+    marked = codecs.BOM_UTF16_LE + page.encode("utf-16-le")
+    assert markup_as_utf8(marked, "windows-1252") == page.encode()  # the mark wins
+    zeros = page.encode("utf-16-be")
+    assert markup_as_utf8(zeros, "utf-8") == page.encode()  # "<" in zeros: not UTF-8
+    assert markup_as_utf8(page.encode(), "iso-8859-1") == page.encode()  # a Latin default
+    assert markup_as_utf8(cp1252, "utf-8") == cp1252  # a wrong label: detection decides
+    html = '<!DOCTYPE html><html><head><meta charset="windows-1252"><p>Café</p>'
+    utf8 = html.replace("windows-1252", "utf-8").encode()
+    assert markup_as_utf8(html.encode("cp1252"), "utf-8") == utf8  # then the page's own word
+
+
 def test_a_wrong_declaration_leaves_the_bytes_to_detection() -> None:
     """A declaration that lies (common) decides nothing: the parser's detection reads it."""
     lying = b'<?xml version="1.0" encoding="utf-16" ?><rss/>'  # even: it would decode

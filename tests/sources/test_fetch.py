@@ -2,7 +2,8 @@
 
 The server serves real material from the evaluation set: the Guardian feed with its links
 pointed at the server, and a real article page for the first entry; and Daring Fireball's
-JSON Feed (tests/data/json_feeds) the same way, a real page for one of its teasers.
+JSON Feed (tests/data/json_feeds) the same way, a real page for one of its teasers (the
+Jaraguá do Sul page, in windows-1252 as only its server's header says).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ FEED_ETAG = '"guardian-2018-01-31"'
 FIRST_PATH = "/us-news/2018/jan/31/donald-trump-state-of-the-union-address-unity-discord"
 JSON_FEED = (DATA / "json_feeds" / "daringfireball.json").read_bytes()
 TEASER_PATH = "/linked/2018/04/25/cook-jackson-state-dinner"  # item 8, 153 characters
+PORTUGUESE = (EVAL / "html" / "f6ac15a4d985.html").read_text(encoding="utf-8")
+NO_META = PORTUGUESE.replace("charset=UTF-8", "").encode("cp1252", errors="xmlcharrefreplace")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -63,8 +66,12 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/feed.json":
             feed = JSON_FEED.replace(b"https://daringfireball.net/", base)
             self.send(200, feed, "application/feed+json")
-        elif self.path in (FIRST_PATH, TEASER_PATH):
+        elif self.path == FIRST_PATH:
             self.send(200, PAGE, "text/html; charset=utf-8")
+        elif self.path in (TEASER_PATH, "/cp1252"):  # only the server says what these are in
+            self.send(200, NO_META, "text/html; charset=windows-1252")
+        elif self.path == "/latin-default":  # a server's default label over UTF-8 bytes
+            self.send(200, PORTUGUESE.encode(), "text/html; charset=ISO-8859-1")
         elif self.path == "/big":
             self.send(200, b"x" * 50_000, "text/plain")
         elif self.path == "/slow":
@@ -123,10 +130,22 @@ def test_a_json_feeds_teaser_gets_its_page_fetched(server: str) -> None:
     assert len(articles) == 48 and articles[0].feed == f"{server}/feed.json"
     fetched = articles[7]
     assert fetched.url == f"{server}{TEASER_PATH}"
-    assert not fetched.teaser and "Assange" in fetched.text and len(fetched.text) > 2000
+    assert not fetched.teaser and "registrou nesta manhã o arrombamento" in fetched.text
     assert fetched.title and fetched.title.startswith("Tim Cook")  # the feed's, kept
     assert [a.teaser for a in articles].count(True) == 3  # the other teasers' pages are 404
     assert len(warnings) == 3 and all("HTTP 404" in w.message for w in warnings)
+
+
+def test_the_servers_charset_is_how_a_page_is_read(server: str) -> None:
+    """The charset a server sends is the page's (XML 1.0 F.2: external information first),
+    unless it is a Latin-1 default over bytes that are plainly UTF-8."""
+    assert b"charset=" not in NO_META[:2000] and b"\xe7" in NO_META  # ç in windows-1252
+    (expected,) = [i for i in read_inputs([str(EVAL / "html" / "f6ac15a4d985.html")])]
+    assert isinstance(expected, Article) and "Serviço de Atendimento" in expected.text
+    for path in ("/cp1252", "/latin-default"):
+        (found,) = read_inputs([f"{server}{path}"], local())
+        assert isinstance(found, Article), (path, str(found))
+        assert (found.text, found.title) == (expected.text, expected.title), path
 
 
 def test_size_cap_timeout_and_redirects(server: str) -> None:
