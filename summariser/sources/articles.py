@@ -154,10 +154,11 @@ def _from_mapping(raw: Any, origin: str) -> Article:
     )
 
 
-def load_json_articles(path: Path) -> Iterator[Article | InputProblem]:
-    """Articles of a .json file (one object or a list) or a .jsonl stream; bad ones as problems."""
+def load_json_articles(path: Path, data: bytes | None = None) -> Iterator[Article | InputProblem]:
+    """Articles of a .json file (one object or a list) or a .jsonl stream; bad ones as problems.
+    `data` is the file's bytes, where the caller has read them already."""
     try:
-        content = path.read_text(encoding="utf-8-sig")
+        content = (path.read_bytes() if data is None else data).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         yield InputProblem(str(path), f"cannot read as UTF-8 JSON ({exc})")
         return

@@ -36,6 +36,13 @@ class FeedResult:
     articles: list[Article]
     warnings: list[str] = field(default_factory=list)
 
+    def add(self, article: Article | None, number: int, noun: str) -> None:
+        """The feed's `number`th entry (or item), or a warning that it gave no article."""
+        if article is None:
+            self.warnings.append(f"{noun} {number} has no title, text or link; skipped")
+        else:
+            self.articles.append(article)
+
 
 def looks_like_feed(data: bytes) -> bool:
     head = data[:2048].lstrip().lower()
@@ -59,11 +66,7 @@ def parse_feed(data: bytes, origin: str) -> FeedResult | None:
     feed_title = clean(result.title)
     language = clean(parsed.feed.get("language"))
     for number, entry in enumerate(parsed.entries, start=1):
-        article = _entry_article(entry, origin, number, feed_title, language)
-        if article is None:
-            result.warnings.append(f"entry {number} has no title, text or link; skipped")
-        else:
-            result.articles.append(article)
+        result.add(_entry_article(entry, origin, number, feed_title, language), number, "entry")
     return result
 
 

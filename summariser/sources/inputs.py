@@ -119,7 +119,7 @@ def _file(path: Path) -> Iterator[Article | InputProblem]:
         return
     if suffix in (".json", ".jsonl"):
         feed = parse_json_feed(data, origin) if suffix == ".json" else None
-        yield from _feed_items(feed, origin) if feed else load_json_articles(path)
+        yield from _feed_items(feed, origin) if feed else load_json_articles(path, data)
         return
     kind = "feed" if suffix in _FEED_SUFFIXES else "html" if suffix in _HTML_SUFFIXES else ""
     yield from _content(data, origin, kind, None)

@@ -10,7 +10,7 @@ entry's is. `url` (else `external_url`) links the item; `date_published` (else
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from .articles import Article, article_id
 from .feed_dates import written_day
@@ -44,19 +44,18 @@ def parse_json_feed(data: bytes, origin: str) -> FeedResult | None:
         result.warnings.append("JSON Feed without an items list")
         return result
     for number, item in enumerate(items, start=1):
-        article = None
-        if isinstance(item, dict):
-            article = _item_article(item, origin, number, result.title, feed.get("language"))
-        if article is None:
-            result.warnings.append(f"item {number} has no title, text or link; skipped")
-        else:
-            result.articles.append(article)
+        result.add(
+            _item_article(item, origin, number, result.title, feed.get("language")), number, "item"
+        )
     return result
 
 
 def _item_article(
-    item: dict[str, Any], origin: str, number: int, feed_title: str | None, language: object
+    item: object, origin: str, number: int, feed_title: str | None, language: object
 ) -> Article | None:
+    if not isinstance(item, dict):
+        return None  # the feed's mistake: said as a warning
+    item = cast("dict[str, Any]", item)
     title = clean(item.get("title"))
     language = clean(item.get("language")) or clean(language)  # 1.1 names it, item or feed
     link = _string(item.get("url")) or _string(item.get("external_url"))
