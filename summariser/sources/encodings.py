@@ -31,15 +31,16 @@ _MARKS = (
 )
 _UNUSUAL = (b"\x00\x00\x3c\x00", b"\x00\x3c\x00\x00", b"\x00\x00\xff\xfe", b"\xfe\xff\x00\x00")
 _EBCDIC = b"\x4c\x6f\xa7\x94"  # "<?xm" in EBCDIC; the declaration names which code page
-_DECLARED = re.compile(rb"""^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
-_META = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z][\w.:-]*)""", re.IGNORECASE)
+# Each as (what comes before the name)(the name), for bytes (to read) and text (to rewrite).
+_DECLARATION = r"""^(\s*<\?xml\s[^>]*?encoding\s*=\s*["'])([A-Za-z][\w.:-]*)"""
+_META = r"""(<meta\s[^>]*?charset\s*=\s*["']?\s*)([A-Za-z][\w.:-]*)"""
+_DECLARED, _DECLARED_TEXT = re.compile(_DECLARATION.encode()), re.compile(_DECLARATION)
+_META_BYTES, _META_TEXT = re.compile(_META.encode(), re.I), re.compile(_META, re.I)
 _HTML = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
-_META_TEXT = re.compile(r"""(<meta\s[^>]*?charset\s*=\s*["']?\s*)[A-Za-z][\w.:-]*""", re.I)
-_DECLARATION = re.compile(r"""^(\s*<\?xml\s[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z][\w.:-]*)""", re.IGNORECASE)
 _WIDE = (("utf-32-be", 4), ("utf-32-le", 4), ("utf-16-be", 2), ("utf-16-le", 2))
 _START = frozenset(b"< \t\r\n")  # what markup may begin with
-_LATIN_DEFAULTS = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii"})  # servers' defaults
+_LATIN_DEFAULTS = frozenset({"iso8859-1", "cp1252", "ascii"})  # servers' defaults
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,16 @@ def markup_encoding(data: bytes, charset: str | None = None) -> Encoding | None:
         return Encoding(sent, "HTTP charset")
     if head == _EBCDIC:
         declared = _DECLARED.match(data[:200].decode("cp037").encode("ascii", "replace"))
-        page = _codec(declared.group(1)) if declared else None
+        page = _codec(declared.group(2)) if declared else None
         return Encoding(page or "cp037", "first four bytes")
     declared = _DECLARED.match(data[:200])
     if declared:  # read in ASCII-compatible bytes, so a UTF-16 or UTF-32 name is wrong
-        codec = _codec(declared.group(1))
+        codec = _codec(declared.group(2))
         sixteen = codec is not None and codec.startswith(("utf-16", "utf-32"))
         return Encoding(codec, "XML declaration") if codec and not sixteen else None
-    meta = _META.search(data[:1024]) if _HTML.search(data[:1024]) else None
+    meta = _META_BYTES.search(data[:1024]) if _HTML.search(data[:1024]) else None
     if meta:
-        codec = _codec(meta.group(1))
+        codec = _codec(meta.group(2))
         return Encoding(codec, "meta charset") if codec else None
     return None
 
@@ -98,7 +99,7 @@ def markup_as_utf8(data: bytes, charset: str | None = None) -> bytes:
         return markup_as_utf8(data) if found.how == "HTTP charset" else data
     if found.skip and not text.lstrip().startswith("<"):
         return data  # a text file with a mark, not markup: read as text
-    text = _DECLARATION.sub(r"\1\2utf-8\2", text, count=1)
+    text = _DECLARED_TEXT.sub(r"\1utf-8", text, count=1)
     head, rest = text[:1024], text[1024:]  # a page's <meta> says so too
     return (_META_TEXT.sub(r"\1utf-8", head, count=1) + rest).encode("utf-8")
 
