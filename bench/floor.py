@@ -4,7 +4,7 @@
 
 - checklist coverage: weighted recall of the gold who and where phrases (the evaluation rule:
   token-overlap F1 >= 0.5) against the who and where checklists the model is shown
-  (`names.checklists`); the model mostly copies from them, so this bounds its recall;
+  (`messages.checklists`); the model mostly copies from them, so this bounds its recall;
 - when: share of articles whose deterministic main-event day (`assemble.event_date` with no
   time phrases from a model: the lead's first recent day, else the publication day) equals a
   gold `parsed` date.
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summariser.pipeline.event_date import event_date  # noqa: E402
-from summariser.prompting.names import checklists  # noqa: E402
+from summariser.prompting.messages import checklists  # noqa: E402
 from summariser.text import overlap_f1  # noqa: E402
 
 

@@ -12,7 +12,7 @@ from tests.support import ROOT
 
 PACKAGE = ROOT / "summariser"
 # Each part may import only parts of a lower rank (and itself): the pipeline reads top down,
-# cli → evaluation → batch → client → stages → pipeline/providers → prompting → briefing.
+# cli → evaluation → batch → client → stages → pipeline/providers → prompting → briefing, nlp.
 RANKS = {
     "cli": 9,
     "evaluation": 8,
@@ -24,6 +24,7 @@ RANKS = {
     "prompting": 3,
     "sources": 3,
     "briefing": 2,
+    "nlp": 2,
     "config": 1,
     "redaction": 1,
     "sqlite_store": 1,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text import normalise, overlap_f1
+from .defects import DEFECT_KINDS, defects_of
 
 __all__ = ["ArticleScore", "score_article", "summarise_scores"]
 
@@ -46,6 +47,8 @@ class ArticleScore:
     tokens: int | None = None
     error: str | None = None
     misses: dict[str, list[str]] = field(default_factory=dict)
+    defects: dict[str, list[str]] = field(default_factory=dict)  # what a reader would strike
+    countries: tuple[int, int] = (0, 0)  # items of kind country that are countries, all of them
 
 
 def score_article(article: dict[str, Any], record: dict[str, Any]) -> ArticleScore:
@@ -57,6 +60,10 @@ def score_article(article: dict[str, Any], record: dict[str, Any]) -> ArticleSco
     if briefing is None:
         score.error = (record.get("error") or {}).get("message", "no briefing")
         briefing = {"who": [], "where": [], "when": [], "allegations": [], "stakes": []}
+    else:
+        found = defects_of(briefing, article["text"])
+        score.defects = {kind: items for kind, items in found.found.items() if items}
+        score.countries = found.countries
     gold = article.get("gold") or {}
     who = [a["name"] for a in briefing["who"]]
     where = [p["name"] for p in briefing["where"]]
@@ -154,6 +161,7 @@ def summarise_scores(scores: list[ArticleScore]) -> dict[str, Any]:
         return round(sum(h for h, _ in parts) / total, 3) if total else None
 
     dated = [s.when for s in scores if s.when is not None]
+    briefed = [s for s in scores if s.error is None]
     attribution = [s for s in scores if s.attribution_gold]
     timed = [s.seconds for s in scores if s.seconds is not None]
     counted = [s.tokens for s in scores if s.tokens is not None]
@@ -175,6 +183,18 @@ def summarise_scores(scores: list[ArticleScore]) -> dict[str, Any]:
         "made_by_right": ratio([(float(s.made_by_right), float(s.matched)) for s in attribution]),
         "made_by_right_pronouns_resolved": ratio(
             [(float(s.made_by_resolved), float(s.matched)) for s in attribution]
+        ),
+        "defects_per_briefing": (
+            round(sum(len(v) for s in briefed for v in s.defects.values()) / len(briefed), 2)
+            if briefed
+            else None
+        ),
+        **{
+            f"defects_{kind}": sum(len(s.defects.get(kind, [])) for s in briefed)
+            for kind in DEFECT_KINDS
+        },
+        "country_items_that_are_countries": ratio(
+            [(float(a), float(b)) for a, b in (s.countries for s in briefed)]
         ),
         "grounded": ratio([(float(a), float(b)) for a, b in (s.grounded for s in scores)]),
         "seconds_per_article": round(sum(timed) / len(timed), 2) if timed else None,

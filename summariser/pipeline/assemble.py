@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..briefing.schema import Actor, Allegation, Briefing, Evidence, Place, Source, Stake, TimeRef
-from ..prompting.draft import Draft, DraftAllegation
+from ..nlp import Analysis, analyse, same_entity
+from ..prompting.draft import CLAIM_CHARS, Draft, DraftAllegation
 from ..prompting.references import Candidate, References
 from ..prompting.times import spot
 from ..text import normalise
@@ -36,12 +37,13 @@ from .amend import (
     sources_and_accused,
 )
 from .attribution import accused_in, could_say, source_of, status_of
-from .dates import time_ref
+from .dates import one_date_per_day, time_ref
 from .descriptions import descriptions_of
 from .event_date import event_date
 from .grounding import Locator
-from .language import detect_language
-from .lead import first_sentences, lead_of
+from .kinds import actor_kind, can_be_place, place_kind_of
+from .lead import lead_of
+from .wording import ends_whole, says_something, trimmed_to_whole
 
 __all__ = ["assemble"]
 
@@ -65,32 +67,59 @@ def assemble(
     strict: bool = False,
 ) -> Briefing:
     locator = Locator(text)
-    language = detect_language(text)
+    reading = analyse(text)
+    language = reading.language
     cited = _Cited(references, text)
 
     who = _merge_people(
-        Actor(**_carried(a, Actor), name=name, evidence=locator.locate(name))
-        for a in draft.who
-        if (name := cited.name(a.ref, refuse=_NOT_ACTORS)) and not _is_time(name)
+        (
+            Actor(
+                name=name,
+                kind=actor_kind(name, candidate, a.kind, language),
+                role=role if says_something(role := trimmed_to_whole(a.role), name) else "",
+                evidence=locator.locate(name),
+            )
+            for a in draft.who
+            if (name := cited.name(a.ref, refuse=_NOT_ACTORS))
+            and not _is_time(name)
+            and _may_act(candidate := references.candidate(name, widen=False))
+        ),
+        language,
     )
     who = introduced_people(
         who, descriptions_of(text, [c.text for c in references.of_kind("name")]), locator
     )
     lead = lead_of(text)
     who += people_in_lead(who, lead, locator)
-    persons = [set(normalise(a.name).split()) for a in who if a.kind == "person"]
-    where = _unique(
+    persons = [a.name for a in who if a.kind == "person"]
+    where = _unique_entities(
         (
-            Place(**_carried(p, Place), name=name, evidence=locator.locate(name))
+            Place(
+                name=name,
+                kind=place_kind_of(name, candidate, p.kind, language),
+                evidence=locator.locate(name),
+            )
             for p in draft.where
             if (name := cited.name(p.ref, refuse=_NOT_PLACES))
             and not _is_time(name)
-            and not _names_a_person(name, persons)
+            and can_be_place(candidate := references.candidate(name, widen=False))
+            and not any(same_entity(name, person, language) for person in persons)
         ),
-        key=lambda p: normalise(p.name),
+        language,
     )
     where += places_in_lead(where, lead, locator, references.of_kind("place"))
     where += dateline_place(where, text, locator)
+    where = _unique_entities(where, language)
+    where = [
+        p.model_copy(
+            update={
+                "kind": place_kind_of(
+                    p.name, references.candidate(p.name, widen=False), p.kind, language
+                )
+            }
+        )
+        for p in where
+    ]
     # The model's times first (the main event's leads), then the checklist's others: a time
     # the article writes is a time of the story, and costs the model nothing to leave out.
     chosen = [phrase for written in draft.when if (phrase := cited.time(written))]
@@ -102,6 +131,7 @@ def assemble(
         key=lambda t: normalise(t.text),
     )
     when = [t for t in when if t.evidence.grounded]  # else its date would be invented too
+    when = one_date_per_day(when, published)
     # The main event's day is among the times the model chose (it lists that one first), or
     # in the lead; the checklist's other times are the story's background.
     picked = {normalise(phrase) for phrase in chosen}
@@ -110,49 +140,55 @@ def assemble(
     people = sorted((a.name for a in who if a.kind == "person"), key=len, reverse=True)
     allegations: list[Allegation] = []
     for claim, sentence, allegation in _own_claims(draft.allegations, references):
-        evidence = locator.locate(sentence or claim)
+        if sentence is None:  # a claim in another language than the article's: its source's
+            sentence = references.sentence_naming(allegation.made_by, allegation.against)
+        if sentence is None:
+            continue  # nothing in the article says it
+        evidence = locator.locate(sentence)
         before = text[: evidence.start] if evidence.start is not None else ""
-        said_by = source_of(sentence, before, names, people) if sentence else None
+        said_by = source_of(sentence, before, names, people)
         # The accusing verb's object, where the sentence has one, over the model's choice.
-        against = (accused_in(sentence, names) if sentence else None) or cited.name(
-            allegation.against
-        )
+        against = accused_in(sentence, names) or cited.name(allegation.against)
         allegations.append(
             Allegation(
-                claim=claim,
+                claim=claim if _whole_claim(claim, sentence, language) else sentence,
                 made_by=said_by or _plausible(cited.name(allegation.made_by)) or _UNATTRIBUTED,
                 against=against
                 if against and normalise(against) != normalise(said_by or "")
                 else None,
-                status=status_of(sentence) if sentence else "alleged",
+                status=status_of(sentence),
                 evidence=evidence,
             )
         )
     allegations = _unique(allegations, key=lambda a: normalise(a.claim))
     allegations += reported_claims(allegations, references, locator, names, people)
-    who += sources_and_accused(who, allegations, locator)
+    who += sources_and_accused(who, allegations, locator, language)
+    who = [a if a.role else _with_role_from_story(a, reading, language) for a in who]
+    who = [a for a in who if a.role]  # an actor the story says nothing of is no actor of it
     stakes = _unique(
         (
             Stake(
-                what=s.what,
+                what=what,
                 for_whom=cited.name(s.for_whom) or "",
-                evidence=_best_evidence(
-                    locator, references.sentence_saying(s.what, s.for_whom), s.what
-                ),
+                evidence=locator.locate(sentence),
             )
             for s in draft.stakes
-            if s.what
+            if (what := trimmed_to_whole(s.what, language))
+            and (
+                sentence := references.sentence_saying(s.what, s.for_whom)
+                or references.sentence_naming(s.for_whom, None)
+            )
         ),
         key=lambda s: normalise(s.what),
     )
+    who, where = [a for a in who if a.evidence.grounded], [p for p in where if p.evidence.grounded]
     who, where, when = not_copied(who), not_copied(where), not_copied(when)
     allegations, stakes = not_copied(allegations), not_copied(stakes)
     if strict:
-        who, where, when = _grounded(who), _grounded(where), _grounded(when)
         allegations, stakes = _grounded(allegations), _grounded(stakes)
     return Briefing(
         **_carried(draft, Briefing, *_WRITTEN_HERE),
-        summary=first_sentences(draft.summary, _SUMMARY_SENTENCES),
+        summary=_whole_summary(draft.summary, lead),
         language=language,
         who=who,
         where=where,
@@ -162,6 +198,59 @@ def assemble(
         stakes=stakes,
         source=Source(title=title, url=url, published=published),
     )
+
+
+def _may_act(candidate: Candidate | None) -> bool:
+    """A place is no actor unless it is a country ("the US said"): a city or a region
+    the model listed under who is a place of the story, not one of its actors."""
+    return candidate is None or candidate.kind != "place" or candidate.also_actor
+
+
+def _whole_claim(claim: str, sentence: str, language: str) -> bool:
+    """A claim of the model's own that ends where a phrase ends and is no cut copy of its
+    sentence; otherwise the sentence, whole, is the claim."""
+    if trimmed_to_whole(claim, language) != claim.rstrip(" ."):
+        return False
+    if len(claim) >= CLAIM_CHARS - 5:
+        return False  # at the cap: the grammar stopped the model there
+    folded, whole = normalise(claim), normalise(sentence)
+    return not (whole.startswith(folded) and len(whole) > len(folded) + 3)
+
+
+def _whole_summary(summary: str, lead: str) -> str:
+    """The summary's first sentences that end (a cap stops a model mid-sentence); where none
+    does, the lead's first sentence, in the article's words."""
+    sentences = [s for s in analyse(summary).sentence_texts if ends_whole(s)]
+    if sentences:
+        return " ".join(sentences[:_SUMMARY_SENTENCES])
+    first = analyse(lead).sentence_texts[:1] if lead else ()
+    return first[0] if first else summary
+
+
+def _with_role_from_story(actor: Actor, reading: Analysis, language: str) -> Actor:
+    """An actor without a role takes what the article says it does, where it is the subject
+    of a clause short enough to read as a role."""
+    for entity in reading.entities:
+        if same_entity(entity.text, actor.name, language):
+            role = reading.predicate_of(entity.start, max_words=14)
+            if role:
+                return actor.model_copy(update={"role": role})
+    return actor
+
+
+def _unique_entities(items: Iterable[Place], language: str) -> list[Place]:
+    """Each place once, in its most precise form ("in a tunnel near Sandilands tram stop"
+    over "Sandilands"), where it was first listed."""
+    kept: list[Place] = []
+    for item in items:
+        index = next(
+            (i for i, k in enumerate(kept) if same_entity(item.name, k.name, language)), None
+        )
+        if index is None:
+            kept.append(item)
+        elif len(item.name.split()) > len(kept[index].name.split()):
+            kept[index] = item
+    return kept
 
 
 class _Cited:
@@ -211,13 +300,6 @@ def _plausible(source: str | None) -> str | None:
     return source if source and could_say(source) else None
 
 
-def _names_a_person(name: str, persons: list[set[str]]) -> bool:
-    """A place is never a person: not one the model listed as such, in full ("Vladimir
-    Putin" beside a listed "Putin") or as listed."""
-    words = set(normalise(name).split())
-    return any(person and person <= words for person in persons)
-
-
 def _is_time(name: str) -> bool:
     """A name that is wholly a time phrase ("Tuesday", "on 13 September") is no actor or place."""
     return any(len(phrase) >= len(name.strip()) - 3 for phrase in spot(name))
@@ -265,26 +347,20 @@ def _unique(items: Iterable[T], key: Callable[[T], object]) -> list[T]:
     return kept
 
 
-def _merge_people(actors: Iterable[Actor]) -> list[Actor]:
-    """Drop repeats; "Putin" after "Vladimir Putin" (same kind) is the same actor."""
+def _merge_people(actors: Iterable[Actor], language: str) -> list[Actor]:
+    """Each entity once (same_entity decides): "Putin" after "Vladimir Putin" is that actor,
+    and the fuller name is kept, with the first role that says something."""
     kept: list[Actor] = []
     for actor in actors:
-        tokens = set(normalise(actor.name).split())
-        duplicate = False
-        for i, other in enumerate(kept):
-            other_tokens = set(normalise(other.name).split())
-            if tokens == other_tokens:
-                duplicate = True
-            elif actor.kind == other.kind == "person" and tokens and other_tokens:
-                if tokens < other_tokens:
-                    duplicate = True
-                elif other_tokens < tokens:
-                    kept[i] = actor.model_copy(update={"role": other.role or actor.role})
-                    duplicate = True
-            if duplicate:
-                break
-        if not duplicate:
+        index = next(
+            (i for i, k in enumerate(kept) if same_entity(actor.name, k.name, language)), None
+        )
+        if index is None:
             kept.append(actor)
+            continue
+        other = kept[index]
+        fuller = actor if len(actor.name) > len(other.name) else other
+        kept[index] = fuller.model_copy(update={"role": other.role or actor.role})
     return kept
 
 

@@ -18,11 +18,12 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..briefing.schema import Evidence, TimeRef
+from ..briefing.schema import TimeRef
+from ..nlp import analyse
 from ..time_words import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
 from .grounding import Locator
 
-__all__ = ["resolve", "resolve_by_rules", "time_ref"]
+__all__ = ["one_date_per_day", "resolve", "resolve_by_rules", "time_ref"]
 
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\b")
 _DAY_MONTH = re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?\b")
@@ -60,64 +61,103 @@ def time_ref(
     """The phrase as a dated, grounded `TimeRef`: its sentence in the article decides tense,
     and says what happens then where `event` does not."""
     evidence = locator.locate(phrase)
-    context = _sentence_around(locator.text, evidence) if evidence.grounded else ""
+    reading = analyse(locator.text)
+    grounded = evidence.grounded and evidence.start is not None
+    at = evidence.start or 0
+    context = reading.sentence_around(at) if grounded else ""
+    tense = reading.tense_at(at) if grounded else None
     return TimeRef(
         text=phrase,
-        date=resolve(phrase, published, context=context, language=language),
-        event=event or _event_in(context, evidence.quote),
+        date=resolve(phrase, published, context=context, language=language, tense=tense),
+        event=event or (_event_in(reading.clause_around(at), evidence.quote) if grounded else ""),
         evidence=evidence,
         **fields,
     )
 
 
-def _sentence_around(text: str, evidence: Evidence) -> str:
-    start, end = evidence.start or 0, evidence.end or 0
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
-    rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i != -1]
-    return text[left + 1 : min(rights) if rights else len(text)]
-
-
-_EVENT_WORDS = 14
-
-
-def _event_in(sentence: str, phrase: str) -> str:
-    """What happens at the phrase's time, in the article's words: its clause of the sentence
-    (between semicolons), less the phrase where it opens it, cut short."""
-    clauses = [c for c in re.split(r"[;:]\s", sentence) if phrase in c] or [sentence]
-    clause = clauses[0].strip()
-    if clause.startswith(phrase):
+def _event_in(clause: str, phrase: str) -> str:
+    """What happens at the phrase's time, in the article's words: the whole clause the
+    phrase stands in, less the phrase where it opens it."""
+    if clause.startswith(phrase) and len(clause) > len(phrase):
         clause = clause[len(phrase) :].lstrip(" ,")
-    words = clause.split()
-    return " ".join(words[:_EVENT_WORDS]) + (" ..." if len(words) > _EVENT_WORDS else "")
+        clause = clause[:1].upper() + clause[1:]
+    return clause
+
+
+def one_date_per_day(when: list[TimeRef], published: date | None) -> list[TimeRef]:
+    """A weekday named more than once in one article is one day, unless a phrase says which
+    ("next", "last"): each takes the date nearest publication among those its mentions were
+    given (the earlier on a tie), since news reports the days around it."""
+    if published is None:
+        return when
+    dated: dict[int, list[str]] = {}
+    for t in when:
+        day = _bare_weekday(t.text)
+        if day is not None and t.date and len(t.date) == 10:
+            dated.setdefault(day, []).append(t.date)
+    chosen = {
+        day: min(dates, key=lambda d: (abs((date.fromisoformat(d) - published).days), d))
+        for day, dates in dated.items()
+    }
+    unified: list[TimeRef] = []
+    for t in when:
+        day = _bare_weekday(t.text)
+        if day is not None and t.date and day in chosen and t.date != chosen[day]:
+            t = t.model_copy(update={"date": chosen[day]})
+        unified.append(t)
+    return unified
+
+
+def _bare_weekday(phrase: str) -> int | None:
+    text = phrase.lower()
+    found = re.search(WEEKDAY, text)
+    if found is None or re.search(r"\b(next|last|previous|past|coming)\b", text):
+        return None
+    return WEEKDAYS[found["weekday"]]
 
 
 def resolve(
-    phrase: str, published: date | None, context: str = "", language: str = "en"
+    phrase: str,
+    published: date | None,
+    context: str = "",
+    language: str = "en",
+    tense: str | None = None,
 ) -> str | None:
     """ISO date (YYYY-MM-DD, YYYY-MM or YYYY) for a time phrase, or None; never raises.
 
     `context` is the sentence around the phrase (its tense decides a bare weekday);
-    `language` is the article's ISO 639-1 code (non-English phrases may go to dateparser).
+    `language` is the article's ISO 639-1 code (non-English phrases may go to dateparser);
+    `tense`, "past" or "future" where the verb governing the phrase says, decides a bare
+    weekday before the sentence's words do.
     """
     try:
-        return resolve_by_rules(phrase, published, context, language)
+        return resolve_by_rules(phrase, published, context, language, tense)
     except Exception:  # a resolver must never take a briefing down with it
         return None
 
 
 def resolve_by_rules(
-    phrase: str, published: date | None, context: str = "", language: str = "en"
+    phrase: str,
+    published: date | None,
+    context: str = "",
+    language: str = "en",
+    tense: str | None = None,
 ) -> str | None:
     """`resolve` without its safety net, so tests can hold the rules themselves to never
     raising on any phrase."""
     text = " ".join(phrase.lower().replace("\u2019", "'").split())
     if not text:
         return None
-    return _resolve(text, published, context.lower(), language.lower()[:2])
+    return _resolve(text, published, context.lower(), language.lower()[:2], tense)
 
 
-def _resolve(text: str, published: date | None, context: str, language: str) -> str | None:
-    for rule in (_absolute, _relative, _weekday, _month_without_year, _clock):
+def _resolve(
+    text: str, published: date | None, context: str, language: str, tense: str | None
+) -> str | None:
+    def weekday(text: str, published: date | None, context: str) -> str | None:
+        return _weekday(text, published, context, tense)
+
+    for rule in (_absolute, _relative, weekday, _month_without_year, _clock):
         if (found := rule(text, published, context)) is not None:
             return found or None
     if (found := _year_only(text)) is not None:
@@ -175,7 +215,9 @@ def _relative(text: str, published: date | None, _context: str) -> str | None:
     return None
 
 
-def _weekday(text: str, published: date | None, context: str) -> str | None:
+def _weekday(
+    text: str, published: date | None, context: str, tense: str | None = None
+) -> str | None:
     m = re.search(WEEKDAY, text)
     if not m:
         return None
@@ -190,6 +232,9 @@ def _weekday(text: str, published: date | None, context: str) -> str | None:
         return (published - timedelta(days=behind or 7)).isoformat()
     if ahead == 0:
         return published.isoformat()
+    if tense is not None and not _FUTURE_IN_PHRASE.search(text):
+        days = -behind if tense == "past" else ahead
+        return (published + timedelta(days=days)).isoformat()
     future = _FUTURE_IN_PHRASE.search(text) or (
         not _PAST_IN_PHRASE.search(text) and _FUTURE_IN_SENTENCE.search(context)
     )

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import analyse
+
 __all__ = ["LEAD_CHARS", "dateline", "first_sentences", "lead_of"]
 
 LEAD_CHARS = 900  # the lead (first paragraph or two), where news states its main event and its day
 _LEAD_SENTENCES = 2  # where a lead names the main event's people and its exact place
-_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 # "LONDON -- The peaks ...", "KUNDUZ, Afghanistan -- ...", "CHARLOTTE (AP) - ...": the city a
 # wire story is filed from, in capitals, opening its first lines.
 _DATELINE = re.compile(
@@ -27,12 +28,19 @@ _DATELINE_CHARS = 300
 
 
 def first_sentences(text: str, limit: int) -> str:
-    return " ".join(_SENTENCE_END.split(text.strip())[:limit])
+    """The text's first `limit` sentences, as the one splitter reads them."""
+    return " ".join(analyse(text).sentence_texts[:limit])
 
 
 def lead_of(text: str) -> str:
     """The lead's first sentences, where it names the main event's people and place."""
-    return first_sentences(text[:LEAD_CHARS], _LEAD_SENTENCES)
+    reading = analyse(text)
+    opening = [
+        reading.sentence_texts[i]
+        for i, (start, _) in enumerate(reading.sentences)
+        if start < LEAD_CHARS
+    ]
+    return " ".join(opening[:_LEAD_SENTENCES])
 
 
 def dateline(text: str) -> str | None:

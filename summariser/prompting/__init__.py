@@ -2,7 +2,7 @@
 
     reading.py   text checks, the long-article cut, injected lines withheld
     guard.py     what counts as a passage addressed to machines
-    names.py     checklists of names, unnamed people and places, found by code
+    names.py     unnamed people and precise locations (entities come from summariser/nlp)
     times.py     the checklist of time phrases
     references.py  the sentences and typed candidates a draft cites, and how citations resolve
     messages.py  the chat messages, rendered from the templates in prompts/

@@ -28,6 +28,7 @@ from typing_extensions import Self
 from ..briefing.schema import ActorKind, PlaceKind
 
 __all__ = [
+    "CLAIM_CHARS",
     "Draft",
     "DraftActor",
     "DraftAllegation",
@@ -128,8 +129,11 @@ Short = Annotated[
 Phrase = Annotated[
     str, BeforeValidator(_squash(40)), WithJsonSchema({"type": "string", "maxLength": 40})
 ]
+CLAIM_CHARS = 100
 Claim = Annotated[
-    str, BeforeValidator(_squash(100)), WithJsonSchema({"type": "string", "maxLength": 100})
+    str,
+    BeforeValidator(_squash(CLAIM_CHARS)),
+    WithJsonSchema({"type": "string", "maxLength": CLAIM_CHARS}),
 ]
 Paragraph = Annotated[
     str, BeforeValidator(_squash(360)), WithJsonSchema({"type": "string", "maxLength": 360})
@@ -199,17 +203,17 @@ class Draft(_DraftItem):
     # otherwise writes [] even for plain accusations); an endpoint may still answer [].
     allegations: Annotated[
         list[DraftAllegation],
-        BeforeValidator(_clip_list(4)),
-        Field(json_schema_extra={"minItems": 2, "maxItems": 4}),
+        BeforeValidator(_clip_list(3)),
+        Field(json_schema_extra={"minItems": 2, "maxItems": 3}),
     ]
     who: Annotated[
-        list[DraftActor], BeforeValidator(_clip_list(12)), Field(json_schema_extra={"maxItems": 12})
+        list[DraftActor], BeforeValidator(_clip_list(8)), Field(json_schema_extra={"maxItems": 8})
     ]
     where: Annotated[
-        list[DraftPlace], BeforeValidator(_clip_list(8)), Field(json_schema_extra={"maxItems": 8})
+        list[DraftPlace], BeforeValidator(_clip_list(6)), Field(json_schema_extra={"maxItems": 6})
     ]
     when: Annotated[
-        list[Phrase], BeforeValidator(_clip_list(6)), Field(json_schema_extra={"maxItems": 6})
+        list[Phrase], BeforeValidator(_clip_list(3)), Field(json_schema_extra={"maxItems": 3})
     ]
     stakes: Annotated[
         list[DraftStake], BeforeValidator(_clip_list(2)), Field(json_schema_extra={"maxItems": 2})

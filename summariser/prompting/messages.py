@@ -20,9 +20,16 @@ from ..text import normalise
 from .draft import Draft
 from .references import Candidate, References, references_of
 
-__all__ = ["PROMPT_VERSION", "build_messages", "prompt_examples", "prompt_hash", "read_packaged"]
+__all__ = [
+    "PROMPT_VERSION",
+    "build_messages",
+    "checklists",
+    "prompt_examples",
+    "prompt_hash",
+    "read_packaged",
+]
 
-PROMPT_VERSION = "4"  # 4: checklists most-mentioned first, up to 12 actors and 8 places
+PROMPT_VERSION = "5"  # 5: checklists from spaCy's entities, typed; shorter lists
 _TEMPLATES = ("system.j2", "user.j2")
 
 
@@ -82,21 +89,30 @@ def build_messages(
     references = references or references_of(text)
     one_line_title = " ".join(title.split()) if title else None
     system = _template("system.j2").render(output_language=output_language)
+    actors, places = checklists(references)
     user = _template("user.j2").render(
         fence=_fence(text, title),
         title=one_line_title,
         text=text,
-        actors=[c.text for c in references.by_mentions("name", "people") if _is_actor(c)],
-        places=[
-            c.text
-            for c in references.by_mentions("name", "place")
-            if c.kind == "place" or c.also_place
-        ],
+        actors=actors,
+        places=places,
         times=[c.text for c in references.of_kind("time")],
     )
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
+def checklists(references: References | str) -> tuple[list[str], list[str]]:
+    """(who, where) as the model is shown them: actors (names, unnamed people, countries)
+    and places, those the article comes back to most first."""
+    if isinstance(references, str):
+        references = references_of(references)
+    actors = [c.text for c in references.by_mentions("name", "people", "place") if _is_actor(c)]
+    places = [
+        c.text for c in references.by_mentions("name", "place") if c.kind == "place" or c.also_place
+    ]
+    return actors, places
+
+
 def _is_actor(candidate: Candidate) -> bool:
-    """Names not mostly written as places ("Russia said" beside "in Russia"), and people."""
-    return candidate.kind in ("name", "people")
+    """Names, unnamed people, and places that act (countries: "the US said")."""
+    return candidate.kind in ("name", "people") or candidate.also_actor

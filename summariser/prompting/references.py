@@ -15,21 +15,23 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from ..nlp import Analysis, Entity, analyse, country_of, is_stopword, place_kind, same_entity
 from ..text import normalise
-from .names import typed_names, unnamed_actors
+from .names import unnamed_actors
 from .times import spot
 
-__all__ = ["Candidate", "CandidateKind", "References", "references_of", "sentences_of"]
+__all__ = ["Candidate", "CandidateKind", "References", "references_of"]
 
 CandidateKind = Literal["name", "place", "people", "time"]
-_PLACE_SHARE = 0.5  # written after "in", "at", "near" this often: mostly a place
 
 
 @dataclass(frozen=True)
 class Candidate:
     text: str  # the article's own words
     kind: CandidateKind
-    also_place: bool = False  # a name also written as a place ("in Russia" beside "Russia said")
+    also_place: bool = False  # a name also written as a place ("at the Kremlin")
+    also_actor: bool = False  # a place that acts too: a country ("the US said")
+    entity: str = "name"  # the reading's type: person, organisation, group, place, facility ...
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class References:
 
     sentences: tuple[str, ...]
     candidates: tuple[Candidate, ...]
+    language: str = "en"  # the article's, as the reading identified it
 
     def of_kind(self, *kinds: CandidateKind) -> list[Candidate]:
         return [c for c in self.candidates if c.kind in kinds]
@@ -70,13 +73,13 @@ class References:
         """The sentence that says what `words` sum up: the one holding most of their words
         (weighted by rarity in the article), more so when it names `by`, if it holds enough
         of them."""
-        wanted = _content_words(words)
+        wanted = _content_words(words, self.language)
         if not wanted:
             return None
         folded = self._sentence_words
         rarity = {w: 1 / (1 + sum(w in held for held in folded)) for w in wanted}
         total = sum(rarity.values())
-        source = _content_words(by or "")
+        source = _content_words(by or "", self.language)
         best, score = None, 0.0
         for sentence, held in zip(self.sentences, folded, strict=True):
             share = sum(rarity[w] for w in wanted if w in held) / total
@@ -85,6 +88,19 @@ class References:
             if share > score:
                 best, score = sentence, share
         return best if score >= _SAYS_ENOUGH else None
+
+    def sentence_naming(self, source: str | None, against: str | None) -> str | None:
+        """The first sentence that writes `source` (and `against` too, where one does):
+        where a claim's own words match no sentence (the model wrote them in another
+        language than the article's), the statement of its source, in the article's."""
+        if not source or not normalise(source):
+            return None
+        key, other = f" {normalise(source)} ", f" {normalise(against or '')} "
+        padded = [f" {normalise(s)} " for s in self.sentences]
+        naming = [i for i, held in enumerate(padded) if key in held]
+        both = [i for i in naming if against and other.strip() and other in padded[i]]
+        found = both or naming
+        return self.sentences[found[0]] if found else None
 
     @cached_property
     def _candidate_words(self) -> list[tuple[str, set[str]]]:
@@ -116,68 +132,76 @@ class References:
         return [set(normalise(s).split()) for s in self.sentences]
 
 
-_STOP_WORDS = (
-    "the a an of to in on at for and or but is are was were be been has have had that this with "
-    "by from as it its their his her they he she will would could should said says"
-)
-_STOP = frozenset(_STOP_WORDS.split())
 _SOURCE_BONUS = 0.2
 _SAYS_ENOUGH = 0.35  # of a claim's words, weighted by rarity
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in normalise(text).split() if w not in _STOP and len(w) > 1}
+def _content_words(text: str, language: str = "en") -> set[str]:
+    return {w for w in normalise(text).split() if len(w) > 1 and not is_stopword(w, language)}
+
 
 
 def references_of(text: str) -> References:
     """The article's references: its sentences, and its names, places, people and times."""
-    return References(sentences_of(text), tuple(_candidates(text)))
+    reading = analyse(text)
+    return References(reading.sentence_texts, tuple(_candidates(reading)), reading.language)
 
 
-def _candidates(text: str) -> list[Candidate]:
+_ACTOR_TYPES = ("person", "organisation", "group")
+
+
+def _candidates(reading: Analysis) -> list[Candidate]:
+    """One candidate per entity (same_entity decides), written in its fullest form, typed:
+    a person, organisation or group is a name; a place or facility a place, offered as an
+    actor too where it is a country (countries act: "the US said"); an organisation written
+    after "in" or "at" is offered as a place too. Then unnamed people, then time phrases."""
+    groups: list[list[Entity]] = []
+    for entity in reading.entities:
+        if entity.type == "event":
+            continue
+        home = next(
+            (
+                group
+                for group in groups
+                if _compatible(group[0].type, entity.type)
+                and any(same_entity(entity.text, e.text, reading.language) for e in group)
+            ),
+            None,
+        )
+        if home is None:
+            groups.append([entity])
+        else:
+            home.append(entity)
     found: list[tuple[int, Candidate]] = []
-    for name, share in typed_names(text).items():
-        kind: CandidateKind = "place" if share >= _PLACE_SHARE else "name"
-        found.append((text.find(name), Candidate(name, kind, also_place=share > 0)))
-    found += [(text.find(p), Candidate(p, "people")) for p in unnamed_actors(text)]
+    for group in groups:
+        written = max((e.text for e in group), key=lambda t: (len(t.split()), len(t)))
+        found.append((group[0].start, _typed(written, group, reading.language)))
+    text = reading.text
+    found += [
+        (text.find(p), Candidate(p, "people", entity="people"))
+        for p in unnamed_actors(text)
+        if not any(w[0].isupper() for w in p.split()[1:])  # "the Charlotte Police": a name
+    ]
     found.sort(key=lambda pair: pair[0])
-    times = [Candidate(phrase, "time") for phrase in spot(text)]
+    times = [Candidate(phrase, "time", entity="time") for phrase in spot(text)]
     return [c for _, c in found] + times
 
 
-# A sentence ends at . ! ? (and closing quotes or brackets) before a space and a capital, digit
-# or opening quote; not after an initial ("E."), a dotted abbreviation ("U.S.") or a title.
-_END = re.compile(r"(?<=[.!?…])(?P<close>[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[^\W_a-z])|(?<=[。！？])")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gov|Sen|Rep|Gen|Col|"
-    r"Lt|Sgt|Capt|Cmdr|Adm|Rev|Hon|Inc|Corp|Co|Ltd|No|Nos|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|"
-    r"Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Ave|Blvd|Rd|Sra|Sr|Dra|Av))\.$"
-)
-MAX_SENTENCE = 600  # characters: a longer "sentence" is a list or furniture; cut at ; or ,
+def _compatible(one: str, other: str) -> bool:
+    return one == other or "name" in (one, other) or {one, other} <= {"place", "facility"}
 
 
-def sentences_of(text: str) -> tuple[str, ...]:
-    """The text's sentences in order, each as written (inner spacing folded), lines kept apart."""
-    found: list[str] = []
-    for line in text.splitlines():
-        start = 0
-        line = line.strip()
-        for boundary in _END.finditer(line):
-            piece = line[start : boundary.start() + len(boundary.group("close") or "")]
-            if _ABBREVIATION.search(piece.rstrip("\"'”’)]")):
-                continue
-            found += _pieces(piece)
-            start = boundary.end()
-        found += _pieces(line[start:])
-    return tuple(found)
-
-
-def _pieces(sentence: str) -> list[str]:
-    sentence = " ".join(sentence.split())
-    if not any(c.isalnum() for c in sentence):
-        return []
-    if len(sentence) <= MAX_SENTENCE:
-        return [sentence]
-    cut = max(sentence.rfind("; ", 0, MAX_SENTENCE), sentence.rfind(", ", 0, MAX_SENTENCE))
-    cut = cut + 1 if cut > MAX_SENTENCE // 3 else MAX_SENTENCE
-    return [sentence[:cut].strip(), *_pieces(sentence[cut:])]
+def _typed(written: str, group: list[Entity], language: str) -> Candidate:
+    types = [e.type for e in group]
+    entity = max(set(types), key=types.count)
+    if entity == "name":  # a language without a pipeline: the gazetteers say what is a place
+        gazetteer = place_kind(written, language)
+        if gazetteer is None:
+            return Candidate(written, "name", entity="name")
+        return Candidate(written, "place", also_actor=gazetteer == "country", entity="place")
+    if entity in ("place", "facility"):
+        return Candidate(
+            written, "place", also_actor=country_of(written, language) is not None, entity=entity
+        )
+    located = sum(e.located for e in group)
+    return Candidate(written, "name", also_place=located > 0, entity=entity)

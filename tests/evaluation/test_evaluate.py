@@ -127,6 +127,8 @@ def test_eval_command_on_recorded_briefings(
     by_id = {s["id"]: s for s in data["articles"]}
     assert by_id["g5w-nypost-4"]["who"][0] > 0  # the recorded briefing names Clinton and Comey
     assert by_id["g5w-nypost-4"]["when"] is True  # "on Saturday" -> 2016-11-12, the gold date
+    assert figures["defects_per_briefing"] is not None  # what a reader strikes, counted
+    assert figures["country_items_that_are_countries"] in (None, 1.0)  # kinds by gazetteer
     polnear = next(s for s in data["articles"] if s["attribution_gold"])
     assert polnear["allegations"] >= 1 and figures["allegations_per_article"] >= 1
 

@@ -124,3 +124,30 @@ def test_the_spotter_gives_the_same_phrases_when_lower_casing_moves_offsets() ->
     dotted = plain.replace("Ankara", "İzmir")
     assert len(dotted.lower()) != len(dotted)
     assert spot(plain) == spot(dotted) == ["on Monday", "11 September 2023", "after LAST WEEK"]
+
+
+def test_a_weekday_named_twice_is_one_day() -> None:
+    """"Monday" in the lead and "on Monday" in a sentence about what will follow are one day
+    unless the phrase says which: the one nearest publication."""
+    from summariser.briefing.schema import Evidence, TimeRef
+    from summariser.pipeline.dates import one_date_per_day
+
+    def dated(text: str, day: str) -> TimeRef:
+        evidence = Evidence(quote=text, start=0, end=len(text), grounded=True, match="exact")
+        return TimeRef(text=text, date=day, event="", evidence=evidence)
+
+    when = [dated("on Monday", "2023-09-18"), dated("Monday", "2023-09-11")]
+    when.append(dated("next Monday", "2023-09-18"))
+    unified = one_date_per_day(when, date(2023, 9, 12))
+    assert [t.date for t in unified] == ["2023-09-11", "2023-09-11", "2023-09-18"]
+
+
+def test_the_verbs_tense_dates_a_weekday() -> None:
+    """Past-tense "Wednesday evening" in a Thursday article is the day before, though the
+    sentence also says "would"."""
+    from summariser.pipeline.dates import time_ref
+    from summariser.pipeline.grounding import Locator
+
+    text = "The man, who would have turned 40, was shot on Wednesday evening, police said."
+    found = time_ref("Wednesday evening", Locator(text), date(2016, 11, 10), "en")
+    assert found.date == "2016-11-09"

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from summariser.nlp.language import detect_language
 from summariser.pipeline.assemble import assemble
-from summariser.pipeline.language import detect_language
 from summariser.prompting.draft import Draft
 from summariser.prompting.references import references_of
 from summariser.sources.articles import Article

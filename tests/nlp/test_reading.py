@@ -1,0 +1,129 @@
+"""summariser/nlp: one reading of an article, its sentences, entities, kinds and identities."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from summariser.errors import ConfigError
+from summariser.nlp import analyse, country_of, models, place_kind, same_entity
+from tests.support import seed_text
+
+
+def entities(text: str, language: str | None = None) -> dict[str, str]:
+    return {e.text: e.type for e in analyse(text, language).entities}
+
+
+def test_sentences_end_at_stops_and_line_breaks_not_at_titles_or_abbreviations() -> None:
+    text = (
+        "Rep. G.K. Butterfield spoke in the U.S. Capitol on Friday. “It is a disgrace,” he "
+        "said. Mr. Smith left.\nA new line is a new sentence"
+    )
+    assert analyse(text).sentence_texts == (
+        "Rep. G.K. Butterfield spoke in the U.S. Capitol on Friday.",
+        "“It is a disgrace,” he said.",
+        "Mr. Smith left.",
+        "A new line is a new sentence",
+    )
+
+
+def test_a_headline_never_runs_on_into_the_next_line() -> None:
+    reading = analyse(seed_text())
+    assert reading.sentence_texts[:2] == (
+        "Kim Jong-un reportedly heading to Russia to meet Putin",
+        "Видео по теме",
+    )
+    for start, end in reading.sentences:
+        assert "\n" not in reading.text[start:end]
+
+
+def test_other_languages_are_split_within_lines() -> None:
+    text = "O Sr. Silva disse que sim. Depois saiu.\nNova linha sem ponto"
+    assert analyse(text, "pt").sentence_texts == (
+        "O Sr. Silva disse que sim.",
+        "Depois saiu.",
+        "Nova linha sem ponto",
+    )
+
+
+def test_entities_are_typed_and_trimmed_to_the_name() -> None:
+    found = entities(seed_text())
+    assert found["Kim Jong-un"] == "person" and found["Sergei Shoigu"] == "person"
+    assert found["Vladivostok"] == "place" and found["Interfax"] == "organisation"
+    assert "White House" in found and "The White House" not in found  # no "the"
+    assert "North Korea" in found and "North Korea’s" not in found  # no possessive
+    assert "North Korean" not in found and "Russian" not in found  # adjectives, not groups
+
+
+def test_a_line_that_says_nothing_offers_no_names() -> None:
+    text = "Getty Images\nThe chancellor, Angela Merkel, spoke in Berlin on Monday."
+    found = entities(text, "en")
+    assert "Angela Merkel" in found and "Getty Images" not in found
+
+
+def test_names_of_a_language_without_a_pipeline_skip_its_stopwords() -> None:
+    text = "Да, сказала Полина Поризкова. Об этом сообщил Кремль. Полина ушла домой."
+    found = entities(text, "ru")
+    assert "Да" not in found
+    assert "Полина Поризкова" in found and "Кремль" in found
+
+
+def test_gazetteers_know_countries_by_any_of_their_names() -> None:
+    assert country_of("US") == country_of("the United States") == "United States"
+    assert country_of("Britain") == "United Kingdom"
+    assert country_of("Federação Russa", "pt") == "Russia"
+    for not_a_country in ("American", "Texas", "EST", "#Brexit", "Kim Jong-un", ""):
+        assert country_of(not_a_country) is None
+    assert place_kind("Vladivostok") == "city" and place_kind("Texas") == "region"
+    assert place_kind("Jake Sullivan") is None
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Putin", "Vladimir Putin", True),
+        ("Jong-un Kim", "Kim Jong-un", True),
+        ("UN", "United Nations", True),
+        ("US", "United States", True),
+        ("Charlotte-Mecklenburg Police", "Charlotte-Mecklenburg Police Department", True),
+        ("North Korea", "South Korea", False),
+        ("US officials", "US", False),
+        ("of the", "Bank of the West", False),
+    ],
+)
+def test_one_module_decides_when_two_names_are_one_entity(one: str, other: str, same: bool) -> None:
+    assert same_entity(one, other) is same
+
+
+def test_inflected_forms_of_a_name_are_one_entity() -> None:
+    assert same_entity("Полины", "Полина", "ru")
+    assert not same_entity("Полины", "Поризкова", "ru")
+
+
+def test_the_verb_says_the_tense_and_what_an_actor_does() -> None:
+    text = (
+        "The man was shot on Wednesday evening, police said. Kim will meet Putin on Friday. "
+        "North Korea has been accused by the US of selling shells to Wagner."
+    )
+    reading = analyse(text)
+    assert reading.tense_at(text.index("Wednesday")) == "past"
+    assert reading.tense_at(text.index("Friday")) == "future"
+    assert reading.predicate_of(text.index("US")) == (
+        "accused North Korea of selling shells to Wagner"
+    )
+    assert reading.predicate_of(text.index("Wagner")) is None  # an object does nothing here
+
+
+def test_a_pipeline_whose_files_are_not_the_pinned_ones_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "pipeline"
+    shutil.copytree(models.pipeline_folder(), folder)
+    models.verify(folder)  # the installed files pass
+    weights = folder / "ner" / "model"
+    weights.write_bytes(weights.read_bytes()[:-1] + b"\0")
+    with pytest.raises(ConfigError, match="ner/model"):
+        models.verify(folder)
+    weights.unlink()
+    with pytest.raises(ConfigError, match="lacks ner/model"):
+        models.verify(folder)
