@@ -183,9 +183,14 @@ def _joined(tokens: list[Any]) -> str:
     return " ".join(text.split())
 
 
+MAX_READ = 200_000  # characters: the longest article text any endpoint is sent
+
+
 @lru_cache(maxsize=16)
 def analyse(text: str, language: str | None = None) -> Analysis:
-    """The article's reading (cached: prepare and finish of one article share it)."""
+    """The article's reading (cached: prepare and finish of one article share it). Only the
+    first MAX_READ characters are read: no model is sent more, and offsets stay valid."""
+    text = text[:MAX_READ]
     language = language or detect_language(text)
     if language == "en":
         return _english(text)
