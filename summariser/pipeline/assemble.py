@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ..briefing.schema import Actor, Allegation, Briefing, Evidence, Place, Source, Stake, TimeRef
+from ..briefing.schema import Actor, Allegation, Briefing, Place, Source, Stake, TimeRef
 from ..nlp import Analysis, analyse, same_entity
 from ..prompting.draft import CLAIM_CHARS, Draft, DraftAllegation
 from ..prompting.references import Candidate, References
@@ -238,19 +238,32 @@ def _with_role_from_story(actor: Actor, reading: Analysis, language: str) -> Act
     return actor
 
 
-def _unique_entities(items: Iterable[Place], language: str) -> list[Place]:
-    """Each place once, in its most precise form ("in a tunnel near Sandilands tram stop"
-    over "Sandilands"), where it was first listed."""
-    kept: list[Place] = []
+E = TypeVar("E", Actor, Place)
+
+
+def _each_once(items: Iterable[E], language: str, merged: Callable[[E, E], E]) -> list[E]:
+    """Each entity once (same_entity decides), where it was first listed: a repeat is
+    `merged` into the item kept (old, new)."""
+    kept: list[E] = []
     for item in items:
         index = next(
             (i for i, k in enumerate(kept) if same_entity(item.name, k.name, language)), None
         )
         if index is None:
             kept.append(item)
-        elif len(item.name.split()) > len(kept[index].name.split()):
-            kept[index] = item
+        else:
+            kept[index] = merged(kept[index], item)
     return kept
+
+
+def _unique_entities(items: Iterable[Place], language: str) -> list[Place]:
+    """Each place once, in its most precise form ("in a tunnel near Sandilands tram stop"
+    over "Sandilands")."""
+
+    def merged(old: Place, new: Place) -> Place:
+        return new if len(new.name.split()) > len(old.name.split()) else old
+
+    return _each_once(items, language, merged)
 
 
 class _Cited:
@@ -327,14 +340,6 @@ def _own_claims(
         yield claim, sentence, allegation
 
 
-def _best_evidence(locator: Locator, quote: str | None, fallback: str) -> Evidence:
-    evidence = locator.locate(quote or "")
-    if evidence.grounded or not fallback:
-        return evidence
-    second = locator.locate(fallback)
-    return second if second.grounded else evidence
-
-
 def _unique(items: Iterable[T], key: Callable[[T], object]) -> list[T]:
     seen: set[object] = set()
     kept: list[T] = []
@@ -348,20 +353,14 @@ def _unique(items: Iterable[T], key: Callable[[T], object]) -> list[T]:
 
 
 def _merge_people(actors: Iterable[Actor], language: str) -> list[Actor]:
-    """Each entity once (same_entity decides): "Putin" after "Vladimir Putin" is that actor,
-    and the fuller name is kept, with the first role that says something."""
-    kept: list[Actor] = []
-    for actor in actors:
-        index = next(
-            (i for i, k in enumerate(kept) if same_entity(actor.name, k.name, language)), None
-        )
-        if index is None:
-            kept.append(actor)
-            continue
-        other = kept[index]
-        fuller = actor if len(actor.name) > len(other.name) else other
-        kept[index] = fuller.model_copy(update={"role": other.role or actor.role})
-    return kept
+    """Each actor once: "Putin" after "Vladimir Putin" is that actor, and the fuller name is
+    kept, with the first role that says something."""
+
+    def merged(old: Actor, new: Actor) -> Actor:
+        fuller = new if len(new.name) > len(old.name) else old
+        return fuller.model_copy(update={"role": old.role or new.role})
+
+    return _each_once(actors, language, merged)
 
 
 def _grounded(items: list[T]) -> list[T]:
