@@ -114,7 +114,7 @@ class Analysis:
         if token is None:
             return None
         path = token
-        while path.head is not path and path.dep_ not in ("nsubj", "nsubjpass", "agent"):
+        while path.head.i != path.i and path.dep_ not in ("nsubj", "nsubjpass", "agent"):
             if path.head.pos_ in ("VERB", "AUX"):
                 return None  # an object or a modifier of a verb: not what it does
             path = path.head
@@ -150,16 +150,15 @@ class Analysis:
     def _token_at(self, start: int) -> Any:
         if self.doc is None:
             return None
-        return next(
-            (t for t in self.doc if not t.is_space and t.idx <= start < t.idx + len(t)), None
-        )
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) and not span[0].is_space else None
 
     def _verb_at(self, start: int) -> Any:
         if self.doc is None:
             return None
         token = self._token_at(start)
         while token is not None and token.pos_ not in ("VERB", "AUX"):
-            token = None if token.head is token else token.head
+            token = None if token.head.i == token.i else token.head  # a root is its own head
         return token
 
 

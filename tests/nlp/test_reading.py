@@ -127,3 +127,12 @@ def test_a_pipeline_whose_files_are_not_the_pinned_ones_is_refused(tmp_path: Pat
     weights.unlink()
     with pytest.raises(ConfigError, match="lacks ner/model"):
         models.verify(folder)
+
+
+def test_a_phrase_in_a_clause_without_a_verb_has_no_tense_and_no_predicate() -> None:
+    """A headline with no verb ("Election results, Tuesday 8 November"): the walk up the
+    parse reaches the root and stops there."""
+    text = "Election results, Tuesday 8 November\nThe count went on."
+    reading = analyse(text, "en")
+    assert reading.tense_at(text.index("Tuesday")) is None
+    assert reading.predicate_of(text.index("Election")) is None
