@@ -44,6 +44,10 @@ class Entity:
     located: bool = False  # written after "in", "at", "near" ...: as a place (English only)
 
 
+# Links that keep a word inside its own name or a list of names ("Jake" of "Jake Sullivan",
+# "Putin" of "Kim and Putin"), walked up to the name's head; any other link leaves it.
+_WITHIN_A_NAME = frozenset({"compound", "flat", "conj", "cc", "appos", "amod", "det", "nmod"})
+
 _LOCATIVES = frozenset(
     "in at near outside inside across throughout around within".split()  # noqa: SIM905
 )
@@ -115,8 +119,11 @@ class Analysis:
             return None
         path = token
         while path.head.i != path.i and path.dep_ not in ("nsubj", "nsubjpass", "agent"):
-            if path.head.pos_ in ("VERB", "AUX"):
-                return None  # an object or a modifier of a verb: not what it does
+            by_agent = path.dep_ == "pobj" and path.head.dep_ == "agent"  # "by the US"
+            if not by_agent and (
+                path.dep_ not in _WITHIN_A_NAME or path.head.pos_ in ("VERB", "AUX")
+            ):
+                return None  # an object, or a word inside another phrase: not what it does
             path = path.head
         if path.dep_ not in ("nsubj", "nsubjpass", "agent") or path.head.pos_ not in (
             "VERB",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..nlp import analyse
+from .wording import ends_whole
 
 __all__ = ["LEAD_CHARS", "dateline", "first_sentences", "lead_of"]
 
@@ -36,9 +37,9 @@ def lead_of(text: str) -> str:
     """The lead's first sentences, where it names the main event's people and place."""
     reading = analyse(text)
     opening = [
-        reading.sentence_texts[i]
-        for i, (start, _) in enumerate(reading.sentences)
-        if start < LEAD_CHARS
+        sentence
+        for sentence, (start, _) in zip(reading.sentence_texts, reading.sentences, strict=True)
+        if start < LEAD_CHARS and ends_whole(sentence)  # a headline or a caption ends none
     ]
     return " ".join(opening[:_LEAD_SENTENCES])
 

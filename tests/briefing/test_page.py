@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 from summariser.briefing.page import asset, to_html
 from summariser.briefing.page.document import _sha256  # pyright: ignore[reportPrivateUsage]
+from summariser.briefing.schema import Actor, Evidence
 from tests.pipeline.test_assemble import brief
 
 HOSTILE = (
@@ -94,7 +95,12 @@ def test_every_grounded_item_marks_its_own_words_and_the_article_is_whole() -> N
 
 def test_an_item_the_article_does_not_support_is_flagged_and_marks_nothing() -> None:
     text = "The council met on Monday and voted to close the bridge."
-    page, tags = page_of(text, who=[{"n": "Atlantis Corp", "k": "organisation", "r": "r"}])
+    briefing = brief(text, who=[{"n": "council", "k": "organisation", "r": "voted"}])
+    missing = Evidence(quote="Atlantis Corp", start=None, end=None, grounded=False, match="none")
+    atlantis = Actor(name="Atlantis Corp", kind="organisation", role="r", evidence=missing)
+    page = to_html(briefing.model_copy(update={"who": [atlantis]}), text)
+    tags = _Tags()
+    tags.feed(page)
     (who,) = [a for t, a in tags.tags if t == "li" and (a.get("data-item") or "").startswith("who")]
     assert "ungrounded" in (who["class"] or "")
     assert "not found in the article" in page

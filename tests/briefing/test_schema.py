@@ -57,7 +57,7 @@ def test_draft_repairs_instead_of_rejecting() -> None:
         }
     )
     assert draft.headline == "A headline"
-    assert len(draft.who) == 12 and draft.who[0].kind == "organisation"
+    assert len(draft.who) == 8 and draft.who[0].kind == "organisation"
     assert draft.where[0].kind == "city"
     assert draft.when == ["on Monday"]
     assert draft.allegations[0].claim == ("c " * 50).strip()  # 100 at most, whole words
@@ -85,7 +85,7 @@ def test_a_string_the_grammar_stopped_at_its_cap_ends_on_a_whole_word() -> None:
 
 def test_draft_schema_declares_limits_for_grammars_under_short_keys() -> None:
     schema = Draft.model_json_schema()
-    assert schema["properties"]["who"]["maxItems"] == 12
+    assert schema["properties"]["who"]["maxItems"] == 8
     actor = schema["$defs"]["DraftActor"]["properties"]
     assert list(actor) == ["n", "k", "r"] and actor["n"]["maxLength"] == 60
     assert "language" not in schema["properties"]  # code detects it
