@@ -18,6 +18,7 @@ from ..prompting.references import Candidate, References
 from ..text import normalise, overlap_f1
 from .attribution import accused_in, source_of, status_of
 from .grounding import Locator
+from .kinds import actor_kind
 from .lead import dateline
 
 __all__ = [
@@ -192,9 +193,8 @@ def sources_and_accused(
             if role is None:
                 continue
             listed.append(name)
-            added.append(
-                Actor(name=name, kind="other", role=role, evidence=locator.locate(name))
-            )
+            kind = actor_kind(name, None, "other", language)
+            added.append(Actor(name=name, kind=kind, role=role, evidence=locator.locate(name)))
     return added
 
 
