@@ -140,8 +140,14 @@ def _clipped_copy(claim: str, quote: str) -> bool:
     return bool(short) and whole.startswith(short) and len(whole) - len(short) > 3
 
 
+_LOCATIVE = re.compile(r"^(?:in|at|near|outside|inside|on)\s", re.IGNORECASE)
+
+
 def _twice(names: list[str], language: str) -> list[str]:
+    """Repeats; a locative phrase ("near the Sandilands stop") is a spot of its own, not a
+    second listing of the place it lies in."""
     repeats: list[str] = []
+    names = [n for n in names if not _LOCATIVE.match(n)]
     for i, name in enumerate(names):
         words = set(normalise(name).split())
         country = country_of(name, language)

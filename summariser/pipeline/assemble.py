@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from ..briefing.schema import Actor, Allegation, Briefing, Place, Source, Stake, TimeRef
 from ..nlp import Analysis, analyse, same_entity
 from ..prompting.draft import CLAIM_CHARS, Draft, DraftAllegation
+from ..prompting.names import names_a_site
 from ..prompting.references import Candidate, References
 from ..prompting.times import spot
 from ..text import normalise
@@ -257,13 +258,14 @@ def _each_once(items: Iterable[E], language: str, merged: Callable[[E, E], E]) -
 
 
 def _unique_entities(items: Iterable[Place], language: str) -> list[Place]:
-    """Each place once, in its most precise form ("in a tunnel near Sandilands tram stop"
-    over "Sandilands")."""
-
-    def merged(old: Place, new: Place) -> Place:
-        return new if len(new.name.split()) > len(old.name.split()) else old
-
-    return _each_once(items, language, merged)
+    """Each place once, as first listed; a spot within a place ("in a tunnel near Sandilands
+    tram station") is a place of its own, beside the one it lies in."""
+    listed = list(items)
+    plain = _each_once(
+        (p for p in listed if not names_a_site(p.name)), language, lambda old, _: old
+    )
+    kept = {id(p) for p in plain}
+    return [p for p in listed if id(p) in kept or names_a_site(p.name)]
 
 
 class _Cited:

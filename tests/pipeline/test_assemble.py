@@ -157,13 +157,13 @@ def test_placeholders_are_no_actors_places_or_accused() -> None:
 
 def test_the_leads_precise_location_joins_where() -> None:
     """As the embedded model answered shared/eval's Standard article: bare names only. The
-    lead says where exactly; that phrase is added as written in place of the bare name it
-    makes precise, and the bare "in Croydon" is not."""
+    lead says where exactly; that phrase is added as written, the bare "in Croydon" is not."""
     article = json.loads((EVAL / "articles" / "g5w-standard-6.json").read_text(encoding="utf-8"))
     where = [{"n": "Croydon", "k": "city"}, {"n": "Sandlilands", "k": "facility"}]
     briefing = brief(article["text"], where=where)
     assert [p.name for p in briefing.where] == [
         "Croydon",
+        "Sandlilands",
         "in a tunnel near Sandlilands tram station",
     ]
     assert briefing.where[-1].evidence.match == "exact"
