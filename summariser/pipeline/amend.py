@@ -7,19 +7,21 @@ rules use only the article's words and the prompt's text; `assemble` applies the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ..briefing.schema import Actor, Allegation, Place, Stake, TimeRef
+from ..briefing.schema import Actor, ActorKind, Allegation, Place, Stake, TimeRef
 from ..nlp import analyse, same_entity
 from ..prompting.messages import prompt_examples
 from ..prompting.names import names_a_site, place_phrases, unnamed_actors
-from ..prompting.references import Candidate, References
+from ..prompting.references import Candidate
 from ..text import normalise, overlap_f1
 from .attribution import accused_in, source_of, status_of
 from .grounding import Locator
-from .kinds import actor_kind
+from .kinds import actor_kind, people_kind
 from .lead import dateline
+from .wording import ends_whole
 
 __all__ = [
     "dateline_place",
@@ -34,10 +36,6 @@ __all__ = [
 
 T = TypeVar("T", Actor, Place, TimeRef, Allegation, Stake)
 
-_SINGULAR = frozenset(
-    "boy girl man woman baby toddler teenager driver pilot bomber gunman attacker suspect".split()  # noqa: SIM905
-)
-
 
 def people_in_lead(who: list[Actor], lead: str, locator: Locator) -> list[Actor]:
     """The main event's unnamed people the model left out. A news lead names its victims and
@@ -48,16 +46,18 @@ def people_in_lead(who: list[Actor], lead: str, locator: Locator) -> list[Actor]
     for phrase in unnamed_actors(lead):
         if any(overlap_f1(phrase, actor.name) >= 0.5 for actor in [*who, *added]):
             continue
-        head = phrase.split()[-1].lower()
         evidence = locator.locate(phrase)
         at = evidence.start or 0
-        role = analyse(locator.text).clause_around(at) if evidence.grounded else ""
+        reading = analyse(locator.text)
+        role = reading.predicate_of(at, max_words=14) or (
+            reading.clause_around(at) if evidence.grounded else ""
+        )  # what they do, or what the clause they stand in says
         if role.startswith(phrase) and len(role) > len(phrase):
             role = role[len(phrase) :].strip(" ,")  # "At least seven people | were killed ..."
         added.append(
             Actor(
                 name=phrase,
-                kind="person" if head in _SINGULAR else "group",
+                kind=people_kind(phrase, evidence.start, reading),
                 role=role.rstrip("."),
                 evidence=evidence,
             )
@@ -91,10 +91,13 @@ def places_in_lead(
     return added
 
 
-def introduced_people(who: list[Actor], described: dict[str, str], locator: Locator) -> list[Actor]:
-    """The people the article introduces by what they are ("Russia's defence minister, Sergei
-    Shoigu"), with that description as their role: the listed ones' roles rewritten in the
-    article's words, then those the model did not list."""
+def introduced_people(
+    who: list[Actor], described: dict[str, str], locator: Locator, kinds: Callable[[str], ActorKind]
+) -> list[Actor]:
+    """The actors the article introduces by what they are ("Russia's defence minister, Sergei
+    Shoigu", "the Russian mercenary group Wagner"), with that description as their role: the
+    listed ones' roles rewritten in the article's words, then those the model did not list,
+    of the kind `kinds` gives."""
     listed = [_words_of(a.name) for a in who]
     kept: list[Actor] = []
     for actor, words in zip(who, listed, strict=True):
@@ -110,7 +113,7 @@ def introduced_people(who: list[Actor], described: dict[str, str], locator: Loca
             continue
         listed.append(words)
         kept.append(
-            Actor(name=name, kind="person", role=description, evidence=locator.locate(name))
+            Actor(name=name, kind=kinds(name), role=description, evidence=locator.locate(name))
         )
     return kept
 
@@ -137,7 +140,6 @@ _ACCUSING = ("alleged", "denied", "disputed")
 
 def reported_claims(
     listed: list[Allegation],
-    references: References,
     locator: Locator,
     names: list[str],
     people: list[str],
@@ -146,22 +148,21 @@ def reported_claims(
     than MIN_ALLEGATIONS are listed: sentences whose reporting verb names a source ("X was
     accused by Y of ...", "X denied ..."), quoted whole, in article order."""
     quoted = {normalise(a.evidence.quote) for a in listed}
+    reading = analyse(locator.text)
     found: list[tuple[bool, Allegation]] = []
-    for sentence in references.sentences:
-        if normalise(sentence) in quoted:
-            continue
-        evidence = locator.locate(sentence)
-        before = locator.text[: evidence.start] if evidence.start is not None else ""
-        source = source_of(sentence, before, names, people)
+    for sentence, (start, end) in zip(reading.sentence_texts, reading.sentences, strict=True):
+        if normalise(sentence) in quoted or not ends_whole(sentence):
+            continue  # a headline or a caption is no claim
+        source = source_of(reading, start, end, names, people)
         if source is None:
             continue
         status = status_of(sentence)
         allegation = Allegation(
             claim=sentence,
             made_by=source,
-            against=accused_in(sentence, names),
+            against=accused_in(reading, start, end, names),
             status=status,
-            evidence=evidence,
+            evidence=locator.locate(sentence),
         )
         found.append((status in _ACCUSING, allegation))
     room = MAX_ALLEGATIONS - len(listed)
@@ -193,7 +194,7 @@ def sources_and_accused(
             if role is None:
                 continue
             listed.append(name)
-            kind = actor_kind(name, None, "other", language)
+            kind = actor_kind(name, None, reading)
             added.append(Actor(name=name, kind=kind, role=role, evidence=locator.locate(name)))
     return added
 
@@ -204,11 +205,14 @@ _PLACEHOLDERS = frozenset(
 )
 
 
+_ADDRESS = re.compile(r"\S@\S|://|\bwww\.")
+
+
 def names_something(name: str | None) -> bool:
-    """False for a missing name, a placeholder ("unknown", "none", "N/A") or a single
-    character ("X", as in the prompt's "X accused Y")."""
-    if name is None:
-        return False
+    """False for a missing name, a placeholder ("unknown", "none", "N/A"), a single
+    character ("X", as in the prompt's "X accused Y") or an e-mail or web address."""
+    if name is None or _ADDRESS.search(name):
+        return False  # an e-mail or web address is no one's name
     folded = normalise(name)
     has_letter = any(c.isalpha() for c in folded)  # "2009" is a year, not a name
     return has_letter and folded not in _PLACEHOLDERS and len(folded.replace(" ", "")) > 1

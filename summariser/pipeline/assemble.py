@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..briefing.schema import Actor, Allegation, Briefing, Place, Source, Stake, TimeRef
-from ..nlp import Analysis, analyse, same_entity
-from ..prompting.draft import CLAIM_CHARS, Draft, DraftAllegation
+from ..nlp import Analysis, analyse, representative, same_entity
+from ..prompting.draft import Draft, DraftAllegation
 from ..prompting.names import names_a_site
 from ..prompting.references import Candidate, References
 from ..prompting.times import spot
@@ -44,12 +44,11 @@ from .event_date import event_date
 from .grounding import Locator
 from .kinds import actor_kind, can_be_place, place_kind_of
 from .lead import lead_of
-from .wording import ends_whole, says_something, trimmed_to_whole
+from .wording import completed, says_something, trimmed_to_whole, whole_claim, whole_summary
 
 __all__ = ["assemble"]
 
 T = TypeVar("T", Actor, Place, TimeRef, Allegation, Stake)
-_SUMMARY_SENTENCES = 3
 # What the draft and the briefing share by name, yet `assemble` writes itself.
 _WRITTEN_HERE = ("summary", "who", "where", "when", "allegations", "stakes")
 _NOT_ACTORS = ("time",)
@@ -72,38 +71,58 @@ def assemble(
     language = reading.language
     cited = _Cited(references, text)
 
+    def actor(name: str, role: str, candidate: Candidate | None) -> Actor:
+        evidence = locator.locate(name)
+        role = completed(trimmed_to_whole(role), locator, reading)
+        return Actor(
+            name=name,
+            kind=actor_kind(name, candidate, reading, evidence.start),
+            role=role if says_something(role, name, language) else "",
+            evidence=evidence,
+        )
+
+    def a_name(name: str, candidate: Candidate | None) -> bool:
+        """A checklist's name, or one of the model's own that the article writes as a noun
+        heading its phrase: "German" of "German consulate" names nothing."""
+        if candidate is not None:
+            return True
+        found = locator.locate(name)
+        return found.start is None or reading.names_a_thing(found.start, found.end or 0)
+
     who = _merge_people(
         (
-            Actor(
-                name=name,
-                kind=actor_kind(name, candidate, a.kind, language),
-                role=role if says_something(role := trimmed_to_whole(a.role), name) else "",
-                evidence=locator.locate(name),
-            )
+            actor(name, a.role, candidate)
             for a in draft.who
             if (name := cited.name(a.ref, refuse=_NOT_ACTORS))
             and not _is_time(name)
             and _may_act(candidate := references.candidate(name, widen=False))
+            and a_name(name, candidate)
         ),
         language,
     )
     who = introduced_people(
-        who, descriptions_of(text, [c.text for c in references.of_kind("name")]), locator
+        who,
+        {
+            name: described
+            for name, described in descriptions_of(
+                reading, [c.text for c in references.of_kind("name")]
+            ).items()
+            if says_something(described, name, language)  # not "state media": its kind
+        },
+        locator,
+        lambda name: actor_kind(name, references.candidate(name), reading),
     )
     lead = lead_of(text)
     who += people_in_lead(who, lead, locator)
-    persons = [a.name for a in who if a.kind == "person"]
+    persons = [a.name for a in who if a.kind == "person"]  # a person is never a place
     where = _unique_entities(
         (
-            Place(
-                name=name,
-                kind=place_kind_of(name, candidate, p.kind, language),
-                evidence=locator.locate(name),
-            )
-            for p in draft.where
-            if (name := cited.name(p.ref, refuse=_NOT_PLACES))
+            Place(name=name, kind="other", evidence=locator.locate(name))
+            for ref in draft.where
+            if (name := cited.name(ref, refuse=_NOT_PLACES))
             and not _is_time(name)
             and can_be_place(candidate := references.candidate(name, widen=False))
+            and a_name(name, candidate)
             and not any(same_entity(name, person, language) for person in persons)
         ),
         language,
@@ -114,9 +133,7 @@ def assemble(
     where = [
         p.model_copy(
             update={
-                "kind": place_kind_of(
-                    p.name, references.candidate(p.name, widen=False), p.kind, language
-                )
+                "kind": place_kind_of(p.name, references.candidate(p.name, widen=False), language)
             }
         )
         for p in where
@@ -146,14 +163,18 @@ def assemble(
         if sentence is None:
             continue  # nothing in the article says it
         evidence = locator.locate(sentence)
-        before = text[: evidence.start] if evidence.start is not None else ""
-        said_by = source_of(sentence, before, names, people)
-        # The accusing verb's object, where the sentence has one, over the model's choice.
-        against = accused_in(sentence, names) or cited.name(allegation.against)
+        said_by = against = None
+        if evidence.start is not None and evidence.end is not None:
+            said_by = source_of(reading, evidence.start, evidence.end, names, people)
+            # The accusing verb's object, where the sentence has one, over the model's choice.
+            against = accused_in(reading, evidence.start, evidence.end, names)
+        against = against or representative(cited.name(allegation.against) or "", names, language)
         allegations.append(
             Allegation(
-                claim=claim if _whole_claim(claim, sentence, language) else sentence,
-                made_by=said_by or _plausible(cited.name(allegation.made_by)) or _UNATTRIBUTED,
+                claim=claim if whole_claim(claim, sentence, language) else sentence,
+                made_by=said_by
+                or representative(_plausible(cited.name(allegation.made_by)) or "", names, language)
+                or _UNATTRIBUTED,
                 against=against
                 if against and normalise(against) != normalise(said_by or "")
                 else None,
@@ -162,14 +183,14 @@ def assemble(
             )
         )
     allegations = _unique(allegations, key=lambda a: normalise(a.claim))
-    allegations += reported_claims(allegations, references, locator, names, people)
+    allegations += reported_claims(allegations, locator, names, people)
     who += sources_and_accused(who, allegations, locator, language)
     who = [a if a.role else _with_role_from_story(a, reading, language) for a in who]
     who = [a for a in who if a.role]  # an actor the story says nothing of is no actor of it
     stakes = _unique(
         (
             Stake(
-                what=what,
+                what=completed(what, locator, reading),
                 for_whom=cited.name(s.for_whom) or "",
                 evidence=locator.locate(sentence),
             )
@@ -189,7 +210,7 @@ def assemble(
         allegations, stakes = _grounded(allegations), _grounded(stakes)
     return Briefing(
         **_carried(draft, Briefing, *_WRITTEN_HERE),
-        summary=_whole_summary(draft.summary, lead),
+        summary=whole_summary(draft.summary, lead),
         language=language,
         who=who,
         where=where,
@@ -205,27 +226,6 @@ def _may_act(candidate: Candidate | None) -> bool:
     """A place is no actor unless it is a country ("the US said"): a city or a region
     the model listed under who is a place of the story, not one of its actors."""
     return candidate is None or candidate.kind != "place" or candidate.also_actor
-
-
-def _whole_claim(claim: str, sentence: str, language: str) -> bool:
-    """A claim of the model's own that ends where a phrase ends and is no cut copy of its
-    sentence; otherwise the sentence, whole, is the claim."""
-    if trimmed_to_whole(claim, language) != claim.rstrip(" ."):
-        return False
-    if len(claim) >= CLAIM_CHARS - 5:
-        return False  # at the cap: the grammar stopped the model there
-    folded, whole = normalise(claim), normalise(sentence)
-    return not (whole.startswith(folded) and len(whole) > len(folded) + 3)
-
-
-def _whole_summary(summary: str, lead: str) -> str:
-    """The summary's first sentences that end (a cap stops a model mid-sentence); where none
-    does, the lead's first sentence, in the article's words."""
-    sentences = [s for s in analyse(summary).sentence_texts if ends_whole(s)]
-    if sentences:
-        return " ".join(sentences[:_SUMMARY_SENTENCES])
-    first = analyse(lead).sentence_texts[:1] if lead else ()
-    return first[0] if first else summary
 
 
 def _with_role_from_story(actor: Actor, reading: Analysis, language: str) -> Actor:
@@ -360,7 +360,8 @@ def _merge_people(actors: Iterable[Actor], language: str) -> list[Actor]:
 
     def merged(old: Actor, new: Actor) -> Actor:
         fuller = new if len(new.name) > len(old.name) else old
-        return fuller.model_copy(update={"role": old.role or new.role})
+        roles = [r for r in (old.role, new.role) if says_something(r, fuller.name, language)]
+        return fuller.model_copy(update={"role": roles[0] if roles else ""})
 
     return _each_once(actors, language, merged)
 

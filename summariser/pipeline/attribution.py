@@ -1,11 +1,13 @@
-"""Who makes a claim, and how it stands, read from the sentence the model cited.
+"""Who makes a claim, whom it accuses and how it stands, read from its sentence's parse.
 
 News attributes with a reporting verb: "X said", "X told reporters", "according to X", "X
-accused Y", "Y was accused by X", "..., X said". The verb's subject is the claim's source, and
-the verb is its cue: "denied" is a denial, "accused" an allegation, "confirmed" a confirmation,
-"said" a report. A source written as "he" or "she" is the person the article last named before
-it, and a source is written as the fullest name the briefing gives that actor. English
-patterns; elsewhere nothing is found and the model's choice stands.
+accused Y", "Y was accused by X", "..., X said". The parse (nlp.Parse.reported_in) gives the
+verb's subject or agent, and, for an accusing verb, its object: the claim's source and whom
+it accuses, where the words stand in any order and any length. The verb is the claim's cue:
+"denied" is a denial, "accused" an allegation, "confirmed" a confirmation, "said" a report. A
+source written as "he" or "she" is the person the article last named before it, and a source
+is written as the fullest name the briefing gives that actor. English (a parse); elsewhere
+nothing is found and the model's choice stands.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import re
 from collections.abc import Sequence
 
 from ..briefing.schema import AllegationStatus
+from ..nlp import Analysis
 from ..text import normalise
-from .descriptions import is_title_word
 
 __all__ = ["accused_in", "could_say", "source_of", "status_of"]
 
@@ -31,23 +33,11 @@ _CUES: dict[AllegationStatus, str] = {
 _CUE = re.compile(
     "|".join(rf"\b(?P<{status}>{words})\b" for status, words in _CUES.items()), re.IGNORECASE
 )
-# "according to X", "accused by X": the source follows the cue, up to the clause's end.
-_FOLLOWING = re.compile(r"\s*(?P<who>[^,.;:!?\"“”]{2,80})")
-_INVERTED = re.compile(r"^\s*(?:said|says|told|added|wrote)\s+(?P<who>[A-Z][^,;:!?\"“”(]{1,80})")
-_HELPER_WORDS = (
-    "has have had was were is are been also later then previously repeatedly publicly flatly "
-    "again already still just never even now once who which that"
-)
-_HELPERS = frozenset(_HELPER_WORDS.split())
 _DETERMINERS = ("the ", "a ", "an ")
-_NOT_SUBJECTS = frozenset(
-    "if when as while because but and or so then it this that there which what who".split()  # noqa: SIM905
-)
 _CAPITALISED = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 _LISTED = re.compile(
     rf"(?:^|(?<=\s))(?:{_CAPITALISED},\s+)+{_CAPITALISED},?\s+(?:and|&)\s+{_CAPITALISED}$"
 )
-_SUBJECT_WORDS = 6
 
 
 def status_of(sentence: str) -> AllegationStatus:
@@ -60,32 +50,46 @@ def status_of(sentence: str) -> AllegationStatus:
 
 
 def source_of(
-    sentence: str, before: str, names: Sequence[str], people: Sequence[str]
+    reading: Analysis, start: int, end: int, names: Sequence[str], people: Sequence[str]
 ) -> str | None:
-    """Who the sentence says makes its claim, or None where no reporting verb names anyone.
-
-    `before` is the article up to the sentence (where a pronoun's person was named), `names`
-    the names the article's actors go by, `people` those that are persons, fullest first."""
-    phrase = _source_phrase(sentence)
-    if phrase is None:
+    """Who the sentence at `start`:`end` of the article says makes its claim, or None where
+    no reporting verb names anyone. `names` are the names the article's actors go by,
+    `people` those that are persons, fullest first."""
+    reported = reading.reported_in(start, end)
+    if reported is None or reported.source is None:
         return None
+    phrase, sentence = _clean(reported.source), reading.text[start:end]
+    before = reading.text[:start]  # where a pronoun's person was named
     # Who "she" or "the California congressman" is: the sentence's subject where it names a
     # person before the phrase ("Adam Schiff ... called on Obama ... the congressman said"),
     # else the person named last before the sentence.
-    pronoun = phrase.lower() in ("he", "she")
-    if pronoun or _describes_someone_named(phrase, sentence):
+    if reported.pronoun and phrase.lower() not in ("he", "she"):
+        return None  # "they", "we": no one in particular
+    if reported.pronoun or _describes_someone_named(phrase, sentence):
         opening = sentence[: max(sentence.find(phrase), 0)]
         named = _named_at(opening, people, last=False) or _named_at(before, people, last=True)
-        return named or (None if pronoun else phrase)
+        return named or (None if reported.pronoun else phrase)
     if _LISTED.fullmatch(phrase):  # several sources say it together
         return phrase
-    named = _names_in(phrase, names)
+    # "Wells Fargo CEO John Stumpf" is Stumpf; "A New York judge" is a judge, not New York
+    named = _names_in(phrase, names) if reported.named else []
     if named:
         return _fullest(named[-1], [*people, *names])
     words = phrase.split()
     if not words or len(words) > 4 or not could_say(phrase):
         return None
     return _fullest(phrase, [*people, *names])
+
+
+def accused_in(reading: Analysis, start: int, end: int, names: Sequence[str]) -> str | None:
+    """Whom the sentence at `start`:`end` accuses, where its verb accuses and the accused is
+    a name of `names`: the subject of "X was accused by", the object of "Y blamed X". The
+    last name of the phrase is its head: "FBI director James Comey" is Comey."""
+    reported = reading.reported_in(start, end)
+    if reported is None or reported.accused is None:
+        return None
+    named = _names_in(reported.accused, names)
+    return named[-1] if named else None
 
 
 _FUNCTION_WORDING = (
@@ -112,7 +116,7 @@ def _describes_someone_named(phrase: str, sentence: str) -> bool:
     """Whether the source is a definite description of a person, headed by what they are
     ("the California congressman", "the spokeswoman"): someone the article has named."""
     head = phrase.split()[-1]
-    if not (head.islower() and is_title_word(head)):
+    if not (head.islower() and _is_title_word(head)):
         return False
     if re.search(r"(?:^|\s)the\s+(?:\S+\s+){0,3}\S+$", phrase, re.IGNORECASE):
         return True  # "... -- meddling the California congressman"
@@ -120,65 +124,25 @@ def _describes_someone_named(phrase: str, sentence: str) -> bool:
     return written is not None and len(phrase.split()) <= 4
 
 
-def _quoted_at(sentence: str, index: int) -> bool:
-    """Whether `index` stands inside a quotation: a cue there is what the source said."""
-    before = sentence[:index]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+# The nouns English news uses for what a person is, heading a source written as a description
+# ("the California congressman said": someone the article has named).
+_TITLE_WORDS = (
+    "president vice-president minister secretary director leader adviser advisor spokesman "
+    "spokeswoman spokesperson chief head governor senator mayor ambassador envoy general "
+    "commander chairman chairwoman chair executive founder co-founder official officer "
+    "candidate nominee coach manager captain judge prosecutor attorney lawyer analyst "
+    "professor economist editor correspondent reporter king queen prince princess premier "
+    "chancellor representative congressman congresswoman lawmaker legislator deputy driver "
+    "player striker champion actor actress singer author writer ceo owner partner aide "
+    "strategist researcher scientist doctor surgeon investigator inspector superintendent "
+    "commissioner administrator president-elect pastor bishop imam rabbi cleric activist"
+)
+_TITLES = frozenset(_TITLE_WORDS.split())
 
 
-def _source_phrase(sentence: str) -> str | None:
-    for cue in _CUE.finditer(sentence):
-        if _quoted_at(sentence, cue.start()):
-            continue
-        after = sentence[cue.end() :]
-        if cue.group(0).lower() == "according to":
-            follows = _FOLLOWING.match(after)
-            return _clean(_until_clause(follows.group("who"))) if follows else None
-        after = after.lstrip()
-        passive = _FOLLOWING.match(after[3:]) if after.startswith("by ") else None
-        if passive:
-            return _clean(_until_clause(passive.group("who")))
-        inverted = _INVERTED.match(sentence[cue.start() :])
-        if inverted and sentence[: cue.start()].rstrip().endswith((",", "”", '"')):
-            return _clean(inverted.group("who").rstrip("."))
-        subject = _subject_before(sentence[: cue.start()])
-        if subject:
-            return subject
-    return None
-
-
-def _subject_before(text: str) -> str | None:
-    """The noun phrase right before the cue: "the Russian news agency Interfax", "Jake
-    Sullivan" (in "The adviser, Jake Sullivan, told"), "Analysts", "she"."""
-    text = text.rstrip()
-    words = text.split()
-    while words and (
-        words[-1].lower().strip(",") in _HELPERS or re.fullmatch(r"[a-z]+ly", words[-1])
-    ):
-        words = words[:-1]
-    text = " ".join(words)
-    listed = _LISTED.search(text)
-    if listed:  # "The US, Britain, South Korea and Japan have said"
-        return _clean(listed.group(0))
-    appositive = text.endswith(",")
-    clauses = re.split(r"[,;:(\"“”]|\s(?:--|—|–)\s", text.rstrip(","))
-    segments = [s.strip() for s in clauses if s.strip()]
-    if not segments:
-        return None
-    segment = segments[-1]
-    if appositive and not _has_capital(segment) and len(segments) > 1:
-        segment = segments[-2]
-    if re.search(r"\b(?:that|which|who|and|but|because|if|when|while)\s", segment + " "):
-        segment = re.split(r"\b(?:that|which|who|and|but|because|if|when|while)\s", segment)[-1]
-    tail = " ".join(segment.split()[-_SUBJECT_WORDS:])
-    tail = re.split(r"\s(?:on|in|at|last|this|earlier|later|yesterday|today|late|early)\s", tail)[0]
-    subject = _clean(tail)
-    return subject if subject and subject.lower() not in _NOT_SUBJECTS else None
-
-
-def _until_clause(phrase: str) -> str:
-    """A source written after its cue, up to the words that start what it says or did."""
-    return re.split(r"\s(?:of|for|that|to|in|on|over|after|with|as|who|which)\s", f"{phrase} ")[0]
+def _is_title_word(word: str) -> bool:
+    """Whether `word` is a noun for what a person is ("congressman", "spokeswoman")."""
+    return word.lower().strip(".,’'") in _TITLES
 
 
 def _clean(phrase: str) -> str:
@@ -187,10 +151,6 @@ def _clean(phrase: str) -> str:
         if phrase.lower().startswith(determiner):
             phrase = phrase[len(determiner) :]
     return re.sub(r"['’]s$", "", phrase)
-
-
-def _has_capital(text: str) -> bool:
-    return any(word[:1].isupper() for word in text.split())
 
 
 def _names_in(phrase: str, names: Sequence[str]) -> list[str]:
@@ -227,18 +187,3 @@ def _named_at(text: str, people: Sequence[str], *, last: bool) -> str | None:
             if found != -1 and (best is None or (found > at if last else found < at)):
                 best, at = person, found
     return best
-
-
-def accused_in(sentence: str, names: Sequence[str]) -> str | None:
-    """Who an accusing sentence accuses: the subject of "X was accused by", the first name
-    after "accused" or "blamed" ("Y accused X of ...")."""
-    cue = _CUE.search(sentence)
-    if cue is None or not cue.group("alleged"):
-        return None
-    after = sentence[cue.end() :].lstrip()
-    # The last name of the phrase is its head: "FBI director James Comey" is Comey.
-    if after.startswith("by "):
-        named = _names_in(sentence[: cue.start()], names)
-        return named[-1] if named else None
-    named = _names_in(_until_clause(after[:80]), names)
-    return named[-1] if named else None

@@ -22,6 +22,7 @@ from ..briefing.schema import TimeRef
 from ..nlp import analyse
 from ..time_words import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
 from .grounding import Locator
+from .wording import ends_whole, trimmed_to_whole
 
 __all__ = ["one_date_per_day", "resolve", "resolve_by_rules", "time_ref"]
 
@@ -77,11 +78,12 @@ def time_ref(
 
 def _event_in(clause: str, phrase: str) -> str:
     """What happens at the phrase's time, in the article's words: the whole clause the
-    phrase stands in, less the phrase where it opens it."""
+    phrase stands in, less the phrase where it opens it, and less what leaves it open where
+    the parse's clause is no whole sentence."""
     if clause.startswith(phrase) and len(clause) > len(phrase):
         clause = clause[len(phrase) :].lstrip(" ,")
         clause = clause[:1].upper() + clause[1:]
-    return clause
+    return clause if ends_whole(clause) else trimmed_to_whole(clause)  # "... occurred as"
 
 
 def one_date_per_day(when: list[TimeRef], published: date | None) -> list[TimeRef]:

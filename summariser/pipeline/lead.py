@@ -14,7 +14,7 @@ from .wording import ends_whole
 __all__ = ["LEAD_CHARS", "dateline", "first_sentences", "lead_of"]
 
 LEAD_CHARS = 900  # the lead (first paragraph or two), where news states its main event and its day
-_LEAD_SENTENCES = 2  # where a lead names the main event's people and its exact place
+_LEAD_SENTENCES = 3  # where a lead names the main event's people and its exact place
 # "LONDON -- The peaks ...", "KUNDUZ, Afghanistan -- ...", "CHARLOTTE (AP) - ...": the city a
 # wire story is filed from, in capitals, opening its first lines.
 _DATELINE = re.compile(

@@ -1,18 +1,29 @@
-"""Text a reader keeps: sentences that end, roles that say something.
+"""Text a reader keeps: sentences that end, claims and phrases that are whole, roles that say
+something.
 
-A string cap stops a model mid-sentence ("... in which he said the"); a small model's role
-often restates the kind ("nation", "organization", "source of a claim"). These checks say
-which text is whole and which role says something, and cut text back to where it ends.
+A string cap stops a model mid-sentence ("... in which he said the"); a small model copies a
+piece of a sentence and stops where the sentence reads on; its role often restates the kind
+("nation", "organization", "source of a claim"). These checks say which text is whole and
+which role says something, and cut text back to where it ends or complete it to its phrase.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..nlp import is_stopword
+from ..nlp import Analysis, analyse, is_stopword, same_entity
+from ..prompting.draft import CLAIM_CHARS
 from ..text import normalise
+from .grounding import Locator
 
-__all__ = ["ends_whole", "says_something", "trimmed_to_whole"]
+__all__ = [
+    "completed",
+    "ends_whole",
+    "says_something",
+    "trimmed_to_whole",
+    "whole_claim",
+    "whole_summary",
+]
 
 _SENTENCE_ENDS = tuple('.!?…。！？"”’)»')
 _OPEN_PUNCTUATION = ",;:(-–—/&"
@@ -57,9 +68,51 @@ def _open_in(word: str, language: str) -> bool:
     return len(word) <= 3 and is_stopword(word, language) and word.islower()
 
 
-def says_something(role: str, name: str) -> bool:
-    """A role that says what the actor is or does here, not its kind, its name or nothing."""
+def says_something(role: str, name: str, language: str = "en") -> bool:
+    """A role that says what the actor is or does here, not its kind, a name of it ("Hillary
+    Clinton" for Clinton) or nothing."""
     folded = normalise(role)
-    if len(folded) < 3 or folded == normalise(name):
+    if len(folded) < 3 or same_entity(role, name, language):
         return False
     return not set(re.split(r"\s+", folded)) <= _KIND_WORDS
+
+
+_SUMMARY_SENTENCES = 3
+_CLAUSE_ENDS = ',;:.!?)”’"—–-'
+
+
+def whole_claim(claim: str, sentence: str, language: str) -> bool:
+    """A claim of the model's own that ends where a phrase ends and is no cut copy of its
+    sentence; otherwise the sentence, whole, is the claim. A copied piece of the sentence is
+    whole where the sentence's clause ends with it ("a bomb went off in New York, ..."), cut
+    where the sentence reads on ("... over the real estate mogul and Republican | nominee")."""
+    if trimmed_to_whole(claim, language) != claim.rstrip(" .") or not ends_whole(claim + "."):
+        return False  # open at its end, or trailing off ("perseguiç...")
+    if len(claim) >= CLAIM_CHARS - 5:
+        return False  # at the cap: the grammar stopped the model there
+    copied = Locator(sentence).locate(claim.rstrip(" ."))
+    if copied.match not in ("exact", "normalised") or copied.end is None:
+        return True  # the model's own words
+    rest = sentence[copied.end :].strip()
+    return not rest or rest[0] in _CLAUSE_ENDS
+
+
+def completed(phrase: str, locator: Locator, reading: Analysis) -> str:
+    """A phrase the model copied from the article, completed where it stops inside one of the
+    article's phrases ("security problems spreading across Afghanistan in recent" → "... in
+    recent months"); its own words as written."""
+    copied = locator.locate(phrase)
+    if copied.match not in ("exact", "normalised") or copied.start is None or copied.end is None:
+        return phrase
+    end = reading.phrase_end(copied.start, copied.end)
+    return phrase if end == copied.end else " ".join(locator.text[copied.start : end].split())
+
+
+def whole_summary(summary: str, lead: str) -> str:
+    """The summary's first sentences that end (a cap stops a model mid-sentence); where none
+    does, the lead's first sentence, in the article's words."""
+    sentences = [s for s in analyse(summary).sentence_texts if ends_whole(s)]
+    if sentences:
+        return " ".join(sentences[:_SUMMARY_SENTENCES])
+    first = analyse(lead).sentence_texts[:1] if lead else ()
+    return first[0] if first else summary

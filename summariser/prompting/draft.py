@@ -4,15 +4,17 @@ The model reads the article and checklists of the names, places and time phrases
 in it (references.py). It cites them: a person, place or time is a checklist entry, which code
 matches and writes in the article's own words (a name of its own is grounded like any other);
 a claim or a stake is its own few words, and code quotes the sentence that says it whole. It
-writes only what no code can: a headline, a summary, roles, claims, events and stakes, and the
-kinds of what it names. No quotes, offsets, dates, statuses or language code: code writes those
-from the references (pipeline/assemble.py). Citing by number was tried first: the embedded
+writes only what no code can: a headline, a summary, roles, claims and stakes, and which of
+the checklists' entries matter. No kinds (a small model called people, cities and a hashtag
+"country"; the reading's entity types and gazetteers decide, pipeline/kinds.py), quotes,
+offsets, dates, statuses or language code: code writes those from the references
+(pipeline/assemble.py). Citing by number was tried first: the embedded
 model numbered its lists 1, 2, 3 ... instead of choosing, and cited sentences by their
 subjects' names rather than their first words (BENCHMARKS.md). Keys are short
 because every key of every item is a token or two the model writes on a slow CPU. Limits are
 declared in the JSON Schema (so a grammar can enforce them) but repaired, not raised, on
 validation: a re-ask at temperature 0 tends to repeat the same answer, so a too-long list is
-clipped and an unknown kind becomes "other" instead of costing another call.
+clipped and an over-long string cut back to a whole word instead of costing another call.
 """
 
 from __future__ import annotations
@@ -20,19 +22,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
 from typing_extensions import Self
-
-from ..briefing.schema import ActorKind, PlaceKind
 
 __all__ = [
     "CLAIM_CHARS",
     "Draft",
     "DraftActor",
     "DraftAllegation",
-    "DraftPlace",
     "DraftStake",
     "Reference",
 ]
@@ -52,19 +51,6 @@ def _squash(max_chars: int) -> Callable[[Any], Any]:
         return cut.rsplit(" ", 1)[0].rstrip(",;:") if " " in cut else folded[:max_chars]
 
     return clip
-
-
-def _coerce(literal: Any, synonyms: dict[str, str]) -> Callable[[Any], Any]:
-    """Map case variants and synonyms onto the enum's values, else onto "other"."""
-    allowed = get_args(literal)
-    fallback = "other" if "other" in allowed else allowed[0]
-
-    def coerce(value: Any) -> Any:
-        key = str(value).strip().lower() if value is not None else ""
-        key = synonyms.get(key, key)
-        return key if key in allowed else fallback
-
-    return coerce
 
 
 def _mend_surrogates(value: Any) -> Any:
@@ -88,32 +74,6 @@ def _clip_list(max_items: int) -> Callable[[Any], Any]:
         return value
 
     return clip
-
-
-_ACTOR_SYNONYMS = {
-    "organization": "organisation",
-    "company": "organisation",
-    "agency": "organisation",
-    "institution": "organisation",
-    "government": "organisation",
-    "media": "organisation",
-    "people": "group",
-    "state": "country",
-    "nation": "country",
-    "individual": "person",
-}
-_PLACE_SYNONYMS = {
-    "state": "region",
-    "province": "region",
-    "continent": "region",
-    "town": "city",
-    "village": "city",
-    "port": "city",
-    "building": "facility",
-    "site": "facility",
-    "campus": "facility",
-    "venue": "facility",
-}
 
 
 # Strings the schema caps (so a grammar enforces it) and validation trims instead of rejecting.
@@ -143,8 +103,14 @@ Paragraph = Annotated[
 # A name copied from a checklist (code writes the candidate's own words), or one of its own.
 Reference = Name
 
-ActorKindIn = Annotated[ActorKind, BeforeValidator(_coerce(ActorKind, _ACTOR_SYNONYMS))]
-PlaceKindIn = Annotated[PlaceKind, BeforeValidator(_coerce(PlaceKind, _PLACE_SYNONYMS))]
+
+def _name_of(value: Any) -> Any:
+    """A place the model wrote as an object ({"n": "Lyon", "k": "city"}), as its name: the
+    shape an endpoint without a grammar may answer in."""
+    return value.get("n") if isinstance(value, dict) else value
+
+
+PlaceReference = Annotated[Reference, BeforeValidator(_name_of)]
 
 
 class _DraftItem(BaseModel):
@@ -153,13 +119,7 @@ class _DraftItem(BaseModel):
 
 class DraftActor(_DraftItem):
     ref: Reference = Field(alias="n", description="Name, from the checklist.")
-    kind: ActorKindIn = Field(alias="k")
     role: Phrase = Field(alias="r", description="Their part in this story, in a few words.")
-
-
-class DraftPlace(_DraftItem):
-    ref: Reference = Field(alias="n", description="Place name, from the checklist.")
-    kind: PlaceKindIn = Field(alias="k")
 
 
 # (The docstring below is part of the JSON Schema the model is sent; edit it with the cassettes.)
@@ -210,7 +170,9 @@ class Draft(_DraftItem):
         list[DraftActor], BeforeValidator(_clip_list(8)), Field(json_schema_extra={"maxItems": 8})
     ]
     where: Annotated[
-        list[DraftPlace], BeforeValidator(_clip_list(6)), Field(json_schema_extra={"maxItems": 6})
+        list[PlaceReference],
+        BeforeValidator(_clip_list(6)),
+        Field(json_schema_extra={"maxItems": 6}),
     ]
     when: Annotated[
         list[Phrase], BeforeValidator(_clip_list(3)), Field(json_schema_extra={"maxItems": 3})

@@ -29,7 +29,7 @@ __all__ = [
     "read_packaged",
 ]
 
-PROMPT_VERSION = "5"  # 5: checklists from spaCy's entities, typed; shorter lists
+PROMPT_VERSION = "6"  # 6: no kinds asked (code decides them); places as plain names
 _TEMPLATES = ("system.j2", "user.j2")
 
 

@@ -15,6 +15,7 @@ from ..time_words import MONTHS, WEEKDAYS
 
 __all__ = ["names_a_site", "place_phrases", "unnamed_actors"]
 
+
 def _common(word: str) -> bool:
     """A capitalised word that is no name on its own: a stopword, a month or a weekday."""
     bare = word.rstrip(".").lower()
@@ -103,4 +104,8 @@ def unnamed_actors(text: str, limit: int = MAX_UNNAMED) -> list[str]:
         if len(phrase.split()) > len(found.get(head, "").split()):
             found[head] = phrase
     keep = set(sorted(counts, key=lambda h: -counts[h])[:limit])
-    return [phrase for head, phrase in found.items() if head in keep]
+    return [
+        phrase
+        for head, phrase in found.items()
+        if head in keep and not all(is_stopword(w, "en") for w in phrase.split())
+    ]  # "the man" names no one: every word of it is a stopword

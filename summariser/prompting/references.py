@@ -11,11 +11,21 @@ article's and is found exactly.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from ..nlp import Analysis, Entity, analyse, country_of, is_stopword, place_kind, same_entity
+from ..nlp import (
+    Analysis,
+    Entity,
+    analyse,
+    country_of,
+    is_stopword,
+    place_kind,
+    same_entity,
+    stem,
+)
 from ..text import normalise
 from .names import unnamed_actors
 from .times import spot
@@ -95,12 +105,22 @@ class References:
         language than the article's), the statement of its source, in the article's."""
         if not source or not normalise(source):
             return None
-        key, other = f" {normalise(source)} ", f" {normalise(against or '')} "
         padded = [f" {normalise(s)} " for s in self.sentences]
-        naming = [i for i, held in enumerate(padded) if key in held]
-        both = [i for i in naming if against and other.strip() and other in padded[i]]
+        naming = [i for i, held in enumerate(padded) if self._writes(held, source)]
+        both = [i for i in naming if against and self._writes(padded[i], against)]
         found = both or naming
         return self.sentences[found[0]] if found else None
+
+    def _writes(self, padded: str, name: str) -> bool:
+        """Whether a sentence (folded, padded with spaces) writes `name`: as whole words, or
+        outside English as the start of words, where case endings and particles join the
+        name ("류화영의", "Полины")."""
+        key = normalise(name)
+        if not key:
+            return False
+        if self.language == "en":
+            return f" {key} " in padded
+        return f" {key}" in padded or f" {' '.join(stem(w) for w in key.split())}" in padded
 
     @cached_property
     def _candidate_words(self) -> list[tuple[str, set[str]]]:
@@ -140,7 +160,6 @@ def _content_words(text: str, language: str = "en") -> set[str]:
     return {w for w in normalise(text).split() if len(w) > 1 and not is_stopword(w, language)}
 
 
-
 def references_of(text: str) -> References:
     """The article's references: its sentences, and its names, places, people and times."""
     reading = analyse(text)
@@ -163,8 +182,7 @@ def _candidates(reading: Analysis) -> list[Candidate]:
             (
                 group
                 for group in groups
-                if _compatible(group[0].type, entity.type)
-                and any(same_entity(entity.text, e.text, reading.language) for e in group)
+                if any(_one_entity(entity, e, reading.language) for e in group)
             ),
             None,
         )
@@ -174,8 +192,9 @@ def _candidates(reading: Analysis) -> list[Candidate]:
             home.append(entity)
     found: list[tuple[int, Candidate]] = []
     for group in groups:
-        written = max((e.text for e in group), key=lambda t: (len(t.split()), len(t)))
-        found.append((group[0].start, _typed(written, group, reading.language)))
+        found.append(
+            (group[0].start, _typed(_written(group, reading.language), group, reading.language))
+        )
     text = reading.text
     found += [
         (text.find(p), Candidate(p, "people", entity="people"))
@@ -187,14 +206,37 @@ def _candidates(reading: Analysis) -> list[Candidate]:
     return [c for _, c in found] + times
 
 
-def _compatible(one: str, other: str) -> bool:
-    return one == other or "name" in (one, other) or {one, other} <= {"place", "facility"}
+def _written(group: list[Entity], language: str) -> str:
+    """How a candidate is written: a person or body in its fullest form ("Vladimir Putin",
+    not "Putin"); a country as the article mostly calls it ("UK", not the "Britain" of one
+    sentence), for no name of a country is fuller than another."""
+    forms = [e.text for e in group]
+    if all(country_of(form, language) for form in forms):
+        return max(forms, key=lambda t: (forms.count(t), len(t.split()), len(t)))
+    return max(forms, key=lambda t: (len(t.split()), len(t)))
+
+
+def _one_entity(one: Entity, other: Entity, language: str) -> bool:
+    """Two mentions of one entity: the same words, whatever the reader typed them ("Felipinho"
+    a person here, an organisation there), or names same_entity joins, of types that agree
+    ("New York" the city is no part of "New York Times" the newspaper)."""
+    if normalise(one.text) == normalise(other.text):
+        return True
+    types = {one.type, other.type}
+    agree = len(types) == 1 or "name" in types or types <= {"place", "facility"}
+    return agree and same_entity(one.text, other.text, language)
 
 
 def _typed(written: str, group: list[Entity], language: str) -> Candidate:
+    """The candidate of one entity's mentions, of the type the reader gives two in three of
+    them (the first of a tie); where it gives none so often it is unsure ("Mondelez" a person
+    here, a company there), and the entity is untyped: the gazetteers say what is a place."""
     types = [e.type for e in group]
-    entity = max(set(types), key=types.count)
-    if entity == "name":  # a language without a pipeline: the gazetteers say what is a place
+    counts = Counter(types)
+    entity = max(counts, key=lambda t: (counts[t], -types.index(t)))
+    if counts[entity] * 3 < len(types) * 2:
+        entity = "name"
+    if entity == "name":  # a language without a pipeline, or an unsure reader
         gazetteer = place_kind(written, language)
         if gazetteer is None:
             return Candidate(written, "name", entity="name")

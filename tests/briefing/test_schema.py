@@ -50,15 +50,15 @@ def test_draft_repairs_instead_of_rejecting() -> None:
             "headline": "  A   headline ",
             "summary": "s",
             "who": [{"n": "Acme", "k": "Organization", "r": "r"}] * 20,
-            "where": [{"n": "Lyon", "k": "town"}],
+            "where": [{"n": "Lyon", "k": "town"}, "Paris"],
             "when": ["on   Monday", ""],
             "allegations": [{"by": "m", "c": "c " * 80, "vs": None}],
             "stakes": [],
         }
     )
     assert draft.headline == "A headline"
-    assert len(draft.who) == 8 and draft.who[0].kind == "organisation"
-    assert draft.where[0].kind == "city"
+    assert len(draft.who) == 8 and draft.who[0].ref == "Acme"  # a kind is ignored
+    assert draft.where == ["Lyon", "Paris"]  # a place written as an object is its name
     assert draft.when == ["on Monday"]
     assert draft.allegations[0].claim == ("c " * 50).strip()  # 100 at most, whole words
 
@@ -87,7 +87,8 @@ def test_draft_schema_declares_limits_for_grammars_under_short_keys() -> None:
     schema = Draft.model_json_schema()
     assert schema["properties"]["who"]["maxItems"] == 8
     actor = schema["$defs"]["DraftActor"]["properties"]
-    assert list(actor) == ["n", "k", "r"] and actor["n"]["maxLength"] == 60
+    assert list(actor) == ["n", "r"] and actor["n"]["maxLength"] == 60  # kinds are code's
+    assert schema["properties"]["where"]["items"] == {"type": "string", "maxLength": 60}
     assert "language" not in schema["properties"]  # code detects it
 
 

@@ -73,3 +73,24 @@ def test_each_kind_of_defect_is_counted() -> None:
         "two_dates": 1,
         "junk_name": 1,
     }
+
+
+def test_a_claim_copied_from_its_sentence_is_cut_where_the_sentence_reads_on() -> None:
+    sentence = (
+        "The US, Britain, South Korea and Japan have said that any arms deal between North "
+        "Korea and Russia would violate UN security council resolutions."
+    )
+
+    def cut(claim: str) -> int:
+        allegation = {"claim": claim, "made_by": "US", "evidence": evidence(sentence)}
+        return len(defects_of(briefing(allegations=[allegation]), TEXT).found["cut"])
+
+    assert cut("any arms deal between North Korea and Russia would violate UN security") == 1
+    assert (
+        cut(
+            "any arms deal between North Korea and Russia would violate UN security "
+            "council resolutions"
+        )
+        == 0
+    )  # it ends where the sentence ends
+    assert cut("An arms deal would break UN resolutions") == 0  # the model's own words

@@ -136,3 +136,41 @@ def test_a_phrase_in_a_clause_without_a_verb_has_no_tense_and_no_predicate() -> 
     reading = analyse(text, "en")
     assert reading.tense_at(text.index("Tuesday")) is None
     assert reading.predicate_of(text.index("Election")) is None
+
+
+def test_a_name_ends_where_its_script_does_and_a_credit_is_no_part_of_a_name() -> None:
+    korean = "엘제이는 SNS에 사진을 올렸다. 류화영은 JTBC에 출연했다. 두 사람은 SNS에서 다퉜다."
+    assert "SNS" in entities(korean, "ko") and "SNS에" not in entities(korean, "ko")
+    credited = "GETTY Max Verstappen won the race in Brazil on Sunday, his team said."
+    assert "Max Verstappen" in entities(credited, "en")
+    assert "GETTY Max Verstappen" not in entities(credited, "en")
+    initials = "Rep. G.K. Butterfield said the day was a disgrace."
+    assert "G.K. Butterfield" in entities(initials, "en")  # initials are no credit
+
+
+def test_a_town_the_tagger_takes_for_a_product_is_a_place_a_gazetteer_knows() -> None:
+    text = "Martin Bamford survived the Croydon tram crash which left seven dead, police said."
+    assert analyse(text, "en").doc is not None
+    spacy_said = {e.text: e.label_ for e in analyse(text, "en").doc.ents}
+    assert spacy_said.get("Croydon") not in ("GPE", "LOC")  # the case the rule is for
+    assert entities(text, "en").get("Croydon") == "place"
+
+
+def test_the_parse_says_what_the_article_calls_an_actor() -> None:
+    text = seed_text()
+    reading = analyse(text)
+
+    def described(name: str) -> str | None:
+        start = text.find(name)
+        return reading.description_of(start, start + len(name))
+
+    assert described("Jake Sullivan") == "US national security adviser"
+    assert described("Wagner") == "Russian mercenary group"
+    assert described("Sergei Shoigu") == "Russia’s defence minister"
+    assert described("Vladimir Putin") is None
+    caption = "Mr Jones, 30, left. The 2016 season Play slideshow Getty Images shows it."
+    caption_reading = analyse(caption, "en")
+    at = caption.find("Getty Images")
+    assert caption_reading.description_of(at, at + len("Getty Images")) is None
+    at = caption.find("Mr Jones")
+    assert caption_reading.description_of(at, at + len("Mr Jones")) is None  # "30": a number

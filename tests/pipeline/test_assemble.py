@@ -84,7 +84,11 @@ def test_accusations_the_model_left_out_are_added_from_their_sentences() -> None
 def test_names_are_written_as_the_articles_candidates() -> None:
     """ "Kim Jong Un" is the article's "Kim Jong-un"; a name the article writes stays as the
     model wrote it; a person the model listed in who is never a place."""
-    text = "Kim Jong-un met Vladimir Putin in Vladivostok. Putin said little. Kim left."
+    text = (
+        "Kim Jong-un met Vladimir Putin in the Russian city of Vladivostok on Monday, state "
+        "media reported. Putin said little about the talks afterwards. Kim left for home by "
+        "armoured train."
+    )
     who = [
         {"n": "Kim Jong Un", "k": "person", "r": "North Korean leader"},
         {"n": "Putin", "k": "person", "r": "Russian leader"},
@@ -157,13 +161,14 @@ def test_placeholders_are_no_actors_places_or_accused() -> None:
 
 def test_the_leads_precise_location_joins_where() -> None:
     """As the embedded model answered shared/eval's Standard article: bare names only. The
-    lead says where exactly; that phrase is added as written, the bare "in Croydon" is not."""
+    lead says where exactly; that phrase is added as written, the bare "in Croydon" is not.
+    "Sandlilands", which the article writes only as a word of "Sandlilands tram station",
+    names no place of its own."""
     article = json.loads((EVAL / "articles" / "g5w-standard-6.json").read_text(encoding="utf-8"))
     where = [{"n": "Croydon", "k": "city"}, {"n": "Sandlilands", "k": "facility"}]
     briefing = brief(article["text"], where=where)
     assert [p.name for p in briefing.where] == [
         "Croydon",
-        "Sandlilands",
         "in a tunnel near Sandlilands tram station",
     ]
     assert briefing.where[-1].evidence.match == "exact"
@@ -213,3 +218,69 @@ def test_a_wire_storys_dateline_city_joins_where() -> None:
     for no_dateline in ("UPDATE - The council met.", "The council met in LONDON - again."):
         assert "UPDATE" not in [p.name for p in brief(no_dateline).where]
     assert brief("The council met - NOBODY said little.").where == []
+
+
+def test_a_claim_copied_from_the_middle_of_its_sentence_is_whole_or_the_sentence() -> None:
+    """A small model copies a piece of the sentence and stops where the sentence reads on;
+    such a claim is the whole sentence. A piece that ends where the sentence ends stands."""
+    text = (
+        "The New York Times filed a motion to unseal the records, arguing the move was needed "
+        "to inform public debate over the mogul and Republican nominee. The judge said no."
+    )
+    sentence = text.split(". ")[0] + "."
+    cut = "the move was needed to inform public debate over the mogul and Republican"
+    claim = {"by": "The New York Times", "c": cut, "vs": None}
+    assert brief(text, allegations=[claim]).allegations[0].claim == sentence
+    whole = cut + " nominee"
+    claim = {"by": "The New York Times", "c": whole, "vs": None}
+    assert brief(text, allegations=[claim]).allegations[0].claim == whole
+
+
+GUARDIAN = json.loads((EVAL / "articles" / "g5w-theguardian-1.json").read_text(encoding="utf-8"))
+
+
+def test_an_adjective_the_model_lists_names_no_actor_and_no_place() -> None:
+    """ "German" of "the German consulate" is written in the article, but names nothing."""
+    text = GUARDIAN["text"]
+    assert "German consulate" in text
+    briefing = brief(
+        text,
+        who=[{"n": "German", "r": "consulate"}, {"n": "Taliban", "r": "attackers"}],
+        where=["German", "Mazar-i-Sharif"],
+    )
+    assert [a.name for a in briefing.who][:1] == ["Taliban"]
+    assert "German" not in [a.name for a in briefing.who]
+    assert "German" not in [p.name for p in briefing.where]
+    assert "Mazar-i-Sharif" in [p.name for p in briefing.where]
+
+
+def test_an_organisation_is_a_place_only_where_the_article_puts_something_at_it() -> None:
+    text = (
+        "British Transport Police said seven people died when a tram overturned in Croydon. "
+        "The mayor met families at the Kremlin on Monday, officials said."
+    )
+    briefing = brief(text, where=["British Transport Police", "Kremlin", "Croydon"])
+    assert [p.name for p in briefing.where][:2] == ["Kremlin", "Croydon"]
+
+
+def test_a_stake_copied_short_of_its_phrase_is_completed_to_it() -> None:
+    text = GUARDIAN["text"]
+    cut = "security problems spreading across Afghanistan in recent"
+    assert cut + " months" in text
+    briefing = brief(text, stakes=[{"w": cut, "f": "Afghanistan"}])
+    assert briefing.stakes[0].what == cut + " months"
+
+
+def test_a_claim_that_trails_off_is_its_sentence_and_an_address_is_no_actor() -> None:
+    text = (
+        "A former nurse of Hugo Chavez says she suffers persecution, her lawyer told the court "
+        "on Monday. Contact the editor at desk@example.com for corrections."
+    )
+    claim = {"by": "her lawyer", "c": "she suffers perseguiç...", "vs": None}
+    briefing = brief(
+        text,
+        allegations=[claim],
+        who=[{"n": "desk@example.com", "r": "editor"}, {"n": "Hugo Chavez", "r": "leader"}],
+    )
+    assert briefing.allegations[0].claim == text.split(" Contact")[0]
+    assert [a.name for a in briefing.who] == ["Hugo Chavez"]

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import pytest
 
+from summariser.nlp import analyse
 from summariser.pipeline.attribution import accused_in, could_say, source_of, status_of
 
 NAMES = ["Hillary Clinton", "James Comey", "FBI", "The New York Post", "US", "North Korea"]
 PEOPLE = ["Hillary Clinton", "James Comey", "Jake Sullivan"]
+
+
+def said_by(sentence: str, before: str, names: list[str], people: list[str]) -> str | None:
+    """The source of `sentence`, read as it stands in an article after `before`."""
+    text = f"{before} {sentence}" if before else sentence
+    return source_of(analyse(text, "en"), len(text) - len(sentence), len(text), names, people)
+
+
+def accused(sentence: str, names: list[str]) -> str | None:
+    return accused_in(analyse(sentence, "en"), 0, len(sentence), names)
 
 
 @pytest.mark.parametrize(
@@ -28,15 +39,15 @@ PEOPLE = ["Hillary Clinton", "James Comey", "Jake Sullivan"]
     ],
 )
 def test_the_source_is_what_the_reporting_verb_names(sentence: str, source: str | None) -> None:
-    assert source_of(sentence, "", NAMES, PEOPLE) == source
+    assert said_by(sentence, "", NAMES, PEOPLE) == source
 
 
 def test_a_pronoun_source_is_the_person_named_last_before_it() -> None:
     before = "James Comey wrote to Congress. Hillary Clinton met donors on Saturday."
-    assert source_of("She blamed the letter for her loss.", before, NAMES, PEOPLE) == (
+    assert said_by("She blamed the letter for her loss.", before, NAMES, PEOPLE) == (
         "Hillary Clinton"
     )
-    assert source_of("She blamed the letter.", "No one was named.", NAMES, PEOPLE) is None
+    assert said_by("She blamed the letter.", "No one was named.", NAMES, PEOPLE) is None
 
 
 def test_a_description_source_is_the_person_it_describes() -> None:
@@ -45,25 +56,41 @@ def test_a_description_source_is_the_person_it_describes() -> None:
     people = ["Adam Schiff", "Barack Obama", "Hillary Clinton"]
     names = [*people, "California", "Russia"]
     sentence = (
-        "Adam Schiff called on Barack Obama to retaliate against Russia for interference in "
-        "the election -- meddling the California congressman said is designed to sow discord."
+        "Adam Schiff called on Barack Obama to retaliate against Russia, and the California "
+        "congressman said the meddling is designed to sow discord."
     )
-    assert source_of(sentence, "", names, people) == "Adam Schiff"
+    assert said_by(sentence, "", names, people) == "Adam Schiff"
     before = "Hillary Clinton met donors. Barack Obama spoke later."
-    assert source_of("The spokeswoman said it was over.", before, names, people) == "Barack Obama"
-    assert source_of("He said it was over.", before, names, people) == "Barack Obama"
-    new = source_of("A New York judge has rejected the request.", before, names, people)
+    assert said_by("The spokeswoman said it was over.", before, names, people) == "Barack Obama"
+    assert said_by("He said it was over.", before, names, people) == "Barack Obama"
+    new = said_by("A New York judge has rejected the request.", before, names, people)
     assert new == "New York judge"
 
 
 def test_a_cue_inside_a_quotation_is_what_the_source_said() -> None:
     people = ["Bryan Pagliano", "Mark MacDougall"]
     sentence = '"Bryan already asserted his right before this Congress," MacDougall said.'
-    assert source_of(sentence, "", people, people) == "Mark MacDougall"
-    assert source_of("Warren sharply said no.", "", ["Elizabeth Warren"], []) == (
-        "Elizabeth Warren"
+    assert said_by(sentence, "", people, people) == "Mark MacDougall"
+    assert said_by("Warren sharply said no.", "", ["Elizabeth Warren"], []) == ("Elizabeth Warren")
+    assert said_by("Bryan already asserted that he would stay silent.", "", people, people) == (
+        "Bryan Pagliano"
     )
-    assert source_of("Bryan already asserted his right.", "", people, people) == "Bryan Pagliano"
+
+
+def test_a_verb_of_speech_with_an_object_and_a_verb_deep_in_a_clause_report_nothing() -> None:
+    """ "add fuel" is no "he added"; a verb inside what is reported is no attribution."""
+    names = ["Pagliano"]
+    assert (
+        said_by("Police fear that crackdowns could add fuel to the tensions.", "", [], []) is None
+    )
+    deep = (
+        "The move took place despite warnings from his attorney that the showdown was "
+        "fruitless since the specialist had said he would stay silent."
+    )
+    assert said_by(deep, "", names, []) is None
+    assert said_by("The specialist, his attorney added, would assert his right.", "", [], []) == (
+        "his attorney"
+    )
 
 
 @pytest.mark.parametrize(
@@ -82,13 +109,13 @@ def test_the_status_is_the_cues(sentence: str, status: str) -> None:
 
 
 def test_the_accused_is_the_passive_subject_or_the_active_object() -> None:
-    assert accused_in("North Korea has been accused by the US of selling shells.", NAMES) == (
+    assert accused("North Korea has been accused by the US of selling shells.", NAMES) == (
         "North Korea"
     )
-    assert accused_in("Hillary Clinton blamed James Comey for her loss.", NAMES) == "James Comey"
+    assert accused("Hillary Clinton blamed James Comey for her loss.", NAMES) == "James Comey"
     blamed = "Hillary Clinton blamed FBI director James Comey for her defeat."
-    assert accused_in(blamed, NAMES) == "James Comey"  # the head of the phrase, not "FBI"
-    assert accused_in("Hillary Clinton said James Comey was wrong.", NAMES) is None
+    assert accused(blamed, NAMES) == "James Comey"  # the head of the phrase, not "FBI"
+    assert accused("Hillary Clinton said James Comey was wrong.", NAMES) is None
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,11 @@ what a citation means."""
 
 from __future__ import annotations
 
+import json
+
+from summariser.nlp import analyse
 from summariser.prompting.references import references_of
-from tests.support import seed_text
+from tests.support import EVAL, seed_text
 
 
 def test_candidates_are_typed_and_demonyms_are_no_names() -> None:
@@ -57,3 +60,30 @@ def test_one_entity_is_one_candidate_in_its_fullest_form() -> None:
     assert names.count("Vladimir Putin") == 1 and "Putin" not in names
     assert len([n for n in names if "Charlotte" in n]) == 1
     assert len([n for n in names if n in ("US", "United States")]) == 1
+
+
+def test_a_country_is_written_as_the_article_mostly_calls_it() -> None:
+    text = (
+        "The UK government said on Monday that the economy had shrunk again. Officials in the "
+        "UK blamed the weather. Britain has had a wet summer. The UK central bank is expected "
+        "to cut interest rates next month, analysts said."
+    )
+    names = [c.text for c in references_of(text).candidates if c.kind != "time"]
+    assert "UK" in names and "Britain" not in names
+
+
+def test_the_same_words_are_one_candidate_however_the_reader_typed_them() -> None:
+    """spaCy types "Felipinho" a person in one sentence and an organisation in another."""
+    text = json.loads((EVAL / "articles" / "g5w-dailymail-10.json").read_text("utf-8"))["text"]
+    types = {e.type for e in analyse(text).entities if e.text == "Felipinho"}
+    assert len(types) > 1  # the case the rule is for
+    names = [c.text for c in references_of(text).candidates if c.kind != "time"]
+    assert names.count("Felipinho") == 1
+
+
+def test_a_source_is_found_where_a_particle_joins_its_name() -> None:
+    text = "류화영은 SNS에 글을 올렸다. 엘제이는 사진을 공개했다. 류화영의 언니도 입장을 밝혔다."
+    references = references_of(text)
+    assert references.language == "ko"
+    found = references.sentence_naming("류화영", None)
+    assert found == "류화영은 SNS에 글을 올렸다."

@@ -1,0 +1,366 @@
+"""What the parse says of a place in an English article: the clause around a word, its verb's
+tense, what an actor does, what the article calls it, who reports a claim.
+
+A mixin of Analysis: every query reads `doc` (spaCy's parse) and answers None, or the
+plainest answer, where there is none (a language without a pipeline).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Parse", "Reported"]
+
+# Links that keep a word inside its own name or a list of names ("Jake" of "Jake Sullivan",
+# "Putin" of "Kim and Putin"), walked up to the name's head; any other link leaves it.
+_WITHIN_A_NAME = frozenset({"compound", "flat", "conj", "cc", "appos", "amod", "det", "nmod"})
+
+
+# English reporting verbs (lemmas): the cues news attributes a claim with. Those that act on
+# an object ("denied the report", "told reporters", "accused Russia") report with one; those
+# that only report speech or thought report a clause ("added that ...", "..., she added"),
+# not an object ("could add fuel").
+_REPORTING_ACTS = frozenset(
+    """tell accuse allege claim blame charge deny reject dismiss refute confirm acknowledge
+    admit dispute warn report announce write tweet predict estimate reveal urge describe
+    rule""".split()  # noqa: SIM905
+)
+_REPORTING_SPEECH = frozenset(
+    """say add argue insist state believe note explain suggest testify assert stress concede
+    complain declare""".split()  # noqa: SIM905
+)
+# How far below the sentence's root a reporting verb may stand: the root itself ("X said"),
+# a verb joined to it ("... and added"), or one step down ("..., the source added" read as a
+# clause): deeper, it is part of what is reported ("warnings that he would assert ...").
+_REPORTING_DEPTH = 1
+# Verbs whose object is whom they accuse ("X accused Y of ...", "Y was blamed").
+_ACCUSING = frozenset("accuse allege blame charge suspect".split())  # noqa: SIM905
+# What a phrase's head carries that is no part of naming it: a clause about it, an aside.
+_NOT_OF_THE_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "appos"})
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Who a sentence says makes its claim, as written, and whom it accuses."""
+
+    source: str | None  # the reporting verb's subject or agent ("the California congressman")
+    pronoun: bool  # the source is "he", "she", "they": a person named before
+    named: bool  # the source is a name ("Wells Fargo CEO John Stumpf"), not a description
+    accused: str | None  # an accusing verb's object, or its passive subject
+    cue: str  # the reporting verb's lemma ("say", "accuse"), or "according to"
+
+
+class Parse:
+    """The parse's answers about an article; `Analysis` carries the text, sentences and doc."""
+
+    text: str
+    doc: Any
+
+    def sentence_around(self, start: int) -> str:
+        raise NotImplementedError
+
+    def clause_around(self, start: int) -> str:
+        """The clause that holds `start`, whole: in English the subtree of the verb that
+        governs the word there (a parse, so it ends where the clause ends), elsewhere the
+        sentence. Spacing folded."""
+        sentence = " ".join(self.sentence_around(start).split())
+        verb = self._verb_at(start)
+        if verb is None:
+            return sentence
+        tokens = list(verb.subtree)
+        clause = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        clause = " ".join(clause.split())
+        return clause if len(clause.split()) >= 4 else sentence
+
+    def tense_at(self, start: int) -> str | None:
+        """ "past" or "future" for the verb that governs the word at `start` (English), else
+        None: "Wednesday evening" in "was shot on Wednesday evening" is past, in "will meet
+        on Wednesday" future, whatever else the sentence says."""
+        verb = self._verb_at(start)
+        if verb is None:
+            return None
+        helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {c.lower_ for c in helpers}
+        if words & {"will", "shall", "'ll", "wo"} or (
+            verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
+        ):
+            return "future"
+        if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in helpers):
+            return "past"
+        if verb.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
+            return "past"
+        return None
+
+    def predicate_of(self, start: int, *, max_words: int = 20) -> str | None:
+        """What the actor named at `start` does in its clause, whole, when it is the clause's
+        subject or the agent of a passive (English; None elsewhere, or over `max_words`):
+        "told reporters that North Korea will pay a price", "accused North Korea of selling
+        artillery shells to the Russian mercenary group Wagner" (for "by the US")."""
+        token = self._token_at(start)
+        if token is None:
+            return None
+        path = token
+        while path.head.i != path.i and path.dep_ not in ("nsubj", "nsubjpass", "agent"):
+            by_agent = path.dep_ == "pobj" and path.head.dep_ == "agent"  # "by the US"
+            if not by_agent and (
+                path.dep_ not in _WITHIN_A_NAME or path.head.pos_ in ("VERB", "AUX")
+            ):
+                return None  # an object, or a word inside another phrase: not what it does
+            path = path.head
+        if path.dep_ not in ("nsubj", "nsubjpass", "agent") or path.head.pos_ not in (
+            "VERB",
+            "AUX",
+        ):
+            return None
+        verb = path.head
+        if path.dep_ == "agent":  # "X was accused by the US of ...": the US accused X of ...
+            parts = [verb] + [
+                t
+                for child in verb.children
+                if child.dep_ not in ("aux", "auxpass", "agent", "advmod", "punct")
+                for t in child.subtree
+            ]
+            parts.sort(key=lambda t: (t.i != verb.i, t.i))  # the verb first, then in order
+            subject = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+            rest = [t for t in parts[1:] if t not in subject]
+            tokens = [verb, *sorted(subject, key=lambda t: t.i), *rest]
+        else:
+            excluded = {t.i for t in path.subtree}
+            tokens = [t for t in verb.subtree if t.i not in excluded and t.i >= path.i]
+        while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and not _closes(tokens))):
+            tokens = tokens[:-1]
+        while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+            tokens = tokens[1:]
+        words = " ".join(t.text for t in tokens).split()
+        if not words or len(words) > max_words or len(words) < 2:
+            return None
+        return _joined(tokens)
+
+    def description_of(self, start: int, end: int, *, max_words: int = 9) -> str | None:
+        """What the article calls the entity written at `start`:`end`, where a common noun
+        stands in apposition to it or before it as a title (English; None elsewhere):
+        "North Korean leader" (of "The North Korean leader, Kim Jong-un,"), "spokesman for
+        the regional police" (of "Sayid Sarwar Hussaini, a spokesman for ..."), "Russian
+        mercenary group" (of "the Russian mercenary group Wagner"), "FBI director"."""
+        span = self._span(start, end)
+        if span is None or len(span.sent) > _PROSE_TOKENS:
+            return None  # a run of page text (captions, galleries) is no sentence to read
+        root, first, last = span.root, span.start, span.end - 1
+        found: list[list[Any]] = []
+        for child in root.children:
+            if child.tag_ not in _COMMON_NOUNS or first <= child.i <= last:
+                continue
+            tokens = list(child.subtree)
+            if child.dep_ == "compound" and tokens[-1].i == first - 1:  # "FBI director" James
+                found.append(tokens)
+            elif child.dep_ == "appos" and tokens[0].i == last + 2 and _comma(last + 1, self):
+                found.append(tokens)  # Sayid Sarwar Hussaini, "a spokesman for the police"
+        head = root.head
+        if root.dep_ == "appos" and head.tag_ in _COMMON_NOUNS and head.i < first:
+            tokens = [t for t in head.subtree if t.i < first - 1]
+            if tokens and tokens[-1].i == first - 2 and _comma(first - 1, self):
+                found.append(tokens)  # "The North Korean leader", Kim Jong-un
+        for tokens in found:
+            while tokens and tokens[0].dep_ == "det":
+                tokens = tokens[1:]
+            if _describes(tokens, max_words):
+                return _joined(tokens)
+        return None
+
+    def reported_in(self, start: int, end: int) -> Reported | None:
+        """The attribution of the sentence at `start`:`end` that stands nearest its root and
+        outside any quotation: "according to X", a reporting verb's subject ("Jake Sullivan
+        told"), or its passive agent ("accused by the US"); a passive with no agent names no
+        source ("Mr. Quiros was accused of ...": only whom it accuses). In "X told police
+        that ..., the source added", the source's. None without a parse."""
+        span = self._span(start, end)
+        if span is None:
+            return None
+        found: list[tuple[int, Reported]] = []
+        quotes = 0
+        for token in span:
+            quotes += token.text in _QUOTES
+            if quotes % 2:
+                continue  # what a quotation holds is what the source said
+            if token.lower_ == "to" and token.head.lower_ == "according":
+                objects = [c for c in token.children if c.dep_ == "pobj"]
+                if objects:
+                    found.append((_depth(token), _reported(objects[0], None, "according to")))
+            elif _reports(token) and (parties := _source_and_accused(token)) is not None:
+                found.append((_depth(token), _reported(*parties, token.lemma_.lower())))
+        return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    def phrase_end(self, start: int, end: int, *, max_words: int = 6) -> int:
+        """Where the phrase written at `start`:`end` ends: past its last word's head where
+        that stands further on ("in recent" is "in recent months"), so a copy never stops
+        inside a phrase; `end` where it does not, or where the head is more than `max_words`
+        words on (English; `end` elsewhere)."""
+        span = self._span(start, end)
+        if span is None:
+            return end
+        last = span[-1]
+        while last.head.i > last.i and last.head.i - span[-1].i <= max_words:
+            last = last.head
+        return max(end, last.idx + len(last.text))
+
+    def names_a_thing(self, start: int, end: int) -> bool:
+        """Whether the words at `start`:`end` end on a noun that heads its phrase ("three
+        passengers", "the Kremlin"), not on an adjective or a modifier of another noun
+        ("German" of "German consulate"). True without a parse."""
+        span = self._span(start, end)
+        if span is None:
+            return True
+        last = span[-1]
+        return last.pos_ in ("NOUN", "PROPN") and last.dep_ not in ("amod", "compound")
+
+    def singular_noun_at(self, start: int) -> bool:
+        """Whether the word at `start` is a singular noun ("driver", not "passengers"), as the
+        parse tags it (English; False elsewhere)."""
+        token = self._token_at(start)
+        return token is not None and token.tag_ in ("NN", "NNP")
+
+    def _span(self, start: int, end: int) -> Any:
+        """The parse's tokens covering `start`:`end`, or None (no parse, no tokens there)."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
+    def _token_at(self, start: int) -> Any:
+        span = self._span(start, start + 1)
+        return span[0] if span is not None and not span[0].is_space else None
+
+    def _verb_at(self, start: int) -> Any:
+        if self.doc is None:
+            return None
+        token = self._token_at(start)
+        while token is not None and token.pos_ not in ("VERB", "AUX"):
+            token = None if token.head.i == token.i else token.head  # a root is its own head
+        return token
+
+
+_COMMON_NOUNS = ("NN", "NNS")
+_PROSE_TOKENS = 80  # a sentence longer than this is page text run together, not prose
+_QUOTES = frozenset('"“”«»')
+
+
+def _reports(verb: Any) -> bool:
+    """Whether `verb` attributes its sentence's claim: a reporting verb near the sentence's
+    root, with an object or a clause as its kind of verb takes."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _REPORTING_ACTS | _REPORTING_SPEECH:
+        return False
+    if _depth(verb) > _REPORTING_DEPTH:
+        return False
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return lemma in _REPORTING_ACTS or not has_object
+
+
+def _depth(token: Any) -> int:
+    """Steps from `token` up to its sentence's root; a word joined by "and" is as deep as the
+    one it is joined to."""
+    depth = 0
+    while token.head.i != token.i:
+        depth, token = depth + (token.dep_ != "conj"), token.head
+    return depth
+
+
+def _reported(source: Any, accused: Any, cue: str) -> Reported:
+    source = _head_of(source) if source is not None else None
+    return Reported(
+        _phrase(source) if source is not None else None,
+        source is not None and source.tag_ == "PRP",
+        source is not None and source.pos_ == "PROPN",
+        _phrase(accused) if accused is not None else None,
+        cue,
+    )
+
+
+def _source_and_accused(verb: Any) -> tuple[Any, Any] | None:
+    """The reporting verb's source and, for an accusing verb, whom it accuses; None where
+    the verb has neither (a bare "to claim")."""
+    children = {c.dep_: c for c in verb.children}
+    agent = children.get("agent")
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    subject = children.get("nsubj")
+    if subject is None and verb.dep_ == "conj":  # "X said ... and added": X's
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    passive = children.get("nsubjpass")
+    accusing = verb.lemma_.lower() in _ACCUSING
+    accused = passive if by is not None or passive is not None else children.get("dobj")
+    accused = accused if accusing else None
+    source = by if passive is not None else subject
+    if source is None and accused is None:
+        return None
+    return source, accused
+
+
+def _head_of(head: Any) -> Any:
+    """A phrase's head, or the name in apposition to it, which stands for it ("The adviser,
+    Jake Sullivan," is Jake Sullivan)."""
+    named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return named[0] if named and head.pos_ != "PROPN" else head
+
+
+def _phrase(head: Any) -> str:
+    """The noun phrase `head` heads, as written, less what only comments on it (a relative
+    clause, an aside) and its possessive mark."""
+    kept = [head.i]
+    for child in head.children:
+        if child.dep_ not in _NOT_OF_THE_PHRASE:
+            kept.extend(t.i for t in child.subtree)
+    tokens = list(head.doc[min(kept) : max(kept) + 1])  # "US, Britain and Japan": whole
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    return _joined(tokens) if tokens else head.text
+
+
+def _comma(index: int, reading: Parse) -> bool:
+    return 0 <= index < len(reading.doc) and reading.doc[index].text == ","
+
+
+def _describes(tokens: list[Any], max_words: int) -> bool:
+    """A description a reader keeps: a few words headed by a common noun, with no number
+    ("2016 season"), no punctuation inside ("maker, US-based", "track (BBC") and no link: in
+    a caption or a run-on line the parse joins words that are no phrase."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if not tokens or len(tokens) > max_words or [h.tag_ for h in heads] not in (["NN"], ["NNS"]):
+        return False
+    return not any(
+        t.tag_ == "CD" or t.like_url or (t.is_punct and not _joins_words(t)) for t in tokens
+    )
+
+
+def _joins_words(token: Any) -> bool:
+    """A hyphen inside a word ("Charlotte-Mecklenburg"), not a dash between phrases."""
+    previous = token.nbor(-1) if token.i > 0 else None
+    return (
+        token.tag_ == "HYPH"
+        and not token.whitespace_
+        and previous is not None
+        and not previous.whitespace_
+    )
+
+
+def _closes(tokens: list[Any]) -> bool:
+    """Whether the last token closes a quotation the tokens open."""
+    last = tokens[-1].text
+    if last not in ("”", "’", '"', "'", "»", ")"):
+        return False
+    text = "".join(t.text for t in tokens[:-1])
+    opening = {"”": "“", "’": "‘", "»": "«", ")": "("}.get(last)
+    if opening:
+        return text.count(opening) > text.count(last)
+    return text.count(last) % 2 == 1
+
+
+def _joined(tokens: list[Any]) -> str:
+    """Tokens as the article spaced them, each followed by its own whitespace."""
+    text = "".join(
+        t.text + (t.whitespace_ if i < len(tokens) - 1 else "") for i, t in enumerate(tokens)
+    )
+    return " ".join(text.split())
