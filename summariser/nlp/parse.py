@@ -35,7 +35,7 @@ _REPORTING_SPEECH = frozenset(
 # clause): deeper, it is part of what is reported ("warnings that he would assert ...").
 _REPORTING_DEPTH = 1
 # Verbs whose object is whom they accuse ("X accused Y of ...", "Y was blamed").
-_ACCUSING = frozenset("accuse allege blame charge suspect".split())  # noqa: SIM905
+_ACCUSING = frozenset("accuse allege blame charge".split())  # noqa: SIM905
 # What a phrase's head carries that is no part of naming it: a clause about it, an aside.
 _NOT_OF_THE_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "appos"})
 
@@ -48,7 +48,6 @@ class Reported:
     pronoun: bool  # the source is "he", "she", "they": a person named before
     named: bool  # the source is a name ("Wells Fargo CEO John Stumpf"), not a description
     accused: str | None  # an accusing verb's object, or its passive subject
-    cue: str  # the reporting verb's lemma ("say", "accuse"), or "according to"
 
 
 class Parse:
@@ -186,9 +185,9 @@ class Parse:
             if token.lower_ == "to" and token.head.lower_ == "according":
                 objects = [c for c in token.children if c.dep_ == "pobj"]
                 if objects:
-                    found.append((_depth(token), _reported(objects[0], None, "according to")))
+                    found.append((_depth(token), _reported(objects[0], None)))
             elif _reports(token) and (parties := _source_and_accused(token)) is not None:
-                found.append((_depth(token), _reported(*parties, token.lemma_.lower())))
+                found.append((_depth(token), _reported(*parties)))
         return min(found, key=lambda pair: pair[0])[1] if found else None
 
     def phrase_end(self, start: int, end: int, *, max_words: int = 6) -> int:
@@ -232,8 +231,6 @@ class Parse:
         return span[0] if span is not None and not span[0].is_space else None
 
     def _verb_at(self, start: int) -> Any:
-        if self.doc is None:
-            return None
         token = self._token_at(start)
         while token is not None and token.pos_ not in ("VERB", "AUX"):
             token = None if token.head.i == token.i else token.head  # a root is its own head
@@ -266,14 +263,13 @@ def _depth(token: Any) -> int:
     return depth
 
 
-def _reported(source: Any, accused: Any, cue: str) -> Reported:
+def _reported(source: Any, accused: Any) -> Reported:
     source = _head_of(source) if source is not None else None
     return Reported(
         _phrase(source) if source is not None else None,
         source is not None and source.tag_ == "PRP",
         source is not None and source.pos_ == "PROPN",
         _phrase(accused) if accused is not None else None,
-        cue,
     )
 
 

@@ -86,7 +86,9 @@ def whole_claim(claim: str, sentence: str, language: str) -> bool:
     sentence; otherwise the sentence, whole, is the claim. A copied piece of the sentence is
     whole where the sentence's clause ends with it ("a bomb went off in New York, ..."), cut
     where the sentence reads on ("... over the real estate mogul and Republican | nominee")."""
-    if trimmed_to_whole(claim, language) != claim.rstrip(" .") or not ends_whole(claim + "."):
+    if trimmed_to_whole(claim, language) != claim.rstrip(" .") or claim.rstrip().endswith(
+        ("...", "…")
+    ):
         return False  # open at its end, or trailing off ("perseguiç...")
     if len(claim) >= CLAIM_CHARS - 5:
         return False  # at the cap: the grammar stopped the model there

@@ -10,6 +10,11 @@ from summariser.prompting.references import references_of
 from tests.support import EVAL, seed_text
 
 
+def names_of(text: str) -> list[str]:
+    """The candidates of `text` that are names or places, as written."""
+    return [c.text for c in references_of(text).candidates if c.kind != "time"]
+
+
 def test_candidates_are_typed_and_demonyms_are_no_names() -> None:
     references = references_of(seed_text())
     kinds = {c.text: c.kind for c in references.candidates}
@@ -56,7 +61,7 @@ def test_one_entity_is_one_candidate_in_its_fullest_form() -> None:
         "Charlotte-Mecklenburg Police Department had helped. The US and the United States "
         "are one country, officials said."
     )
-    names = [c.text for c in references_of(text).candidates if c.kind != "time"]
+    names = names_of(text)
     assert names.count("Vladimir Putin") == 1 and "Putin" not in names
     assert len([n for n in names if "Charlotte" in n]) == 1
     assert len([n for n in names if n in ("US", "United States")]) == 1
@@ -68,7 +73,7 @@ def test_a_country_is_written_as_the_article_mostly_calls_it() -> None:
         "UK blamed the weather. Britain has had a wet summer. The UK central bank is expected "
         "to cut interest rates next month, analysts said."
     )
-    names = [c.text for c in references_of(text).candidates if c.kind != "time"]
+    names = names_of(text)
     assert "UK" in names and "Britain" not in names
 
 
@@ -77,7 +82,7 @@ def test_the_same_words_are_one_candidate_however_the_reader_typed_them() -> Non
     text = json.loads((EVAL / "articles" / "g5w-dailymail-10.json").read_text("utf-8"))["text"]
     types = {e.type for e in analyse(text).entities if e.text == "Felipinho"}
     assert len(types) > 1  # the case the rule is for
-    names = [c.text for c in references_of(text).candidates if c.kind != "time"]
+    names = names_of(text)
     assert names.count("Felipinho") == 1
 
 
