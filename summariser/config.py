@@ -30,6 +30,7 @@ __all__ = [
     "Settings",
     "batch_cache_path",
     "cache_dir",
+    "max_input_bytes",
 ]
 
 EMBEDDED = "embedded"
@@ -39,6 +40,9 @@ MODES = ("json_schema", "json", "tools", "md_json")  # how structured output is 
 # to 1,500 to the answer, leaving ~5,800 for the article, about 16,000 characters of prose.
 EMBEDDED_MAX_CHARS = 16_000
 REMOTE_MAX_CHARS = 200_000  # ~50k tokens: within any current 128k-context model
+# The most bytes read from one file, stdin or device: a long news article is 100 KB; a page
+# with its markup, a few MB. Beyond it the input is an error, not a reason to run out of memory.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
 # Unset, these depend on the rest: no model means the embedded one unless an endpoint is set,
 # and the longest article depends on which model reads it.
 _DECIDED_LATER = ("model", "max_chars")
@@ -185,3 +189,14 @@ def cache_dir() -> Path:
 def batch_cache_path() -> Path:
     """Where batches and evaluations keep briefings and fetched responses by default."""
     return cache_dir() / "batch.sqlite3"
+
+
+def max_input_bytes(env: Mapping[str, str] | None = None) -> int:
+    """SUMMARISER_MAX_INPUT_BYTES, else 20 MB: the cap on what one local input may hold."""
+    raw = (os.environ if env is None else env).get("SUMMARISER_MAX_INPUT_BYTES")
+    if not raw:
+        return MAX_INPUT_BYTES
+    limit = _whole(raw, "SUMMARISER_MAX_INPUT_BYTES")
+    if limit <= 0:
+        raise ConfigError("SUMMARISER_MAX_INPUT_BYTES must be a positive number of bytes")
+    return limit

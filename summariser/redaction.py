@@ -1,7 +1,9 @@
 """Secrets out of every message: API keys and account ids never reach logs, errors or files.
 
-`redact` cleans one message; `protect` registers secrets so every log record, whoever logs
-it, is cleaned before a handler sees it.
+`redact` cleans one message: the given secrets, anything shaped like an API key, and the
+credentials a URL can carry (its user:password@, and query parameters named like a key, token,
+secret, password or signature). `protect` registers secrets so every log record, whoever logs
+it, is cleaned before a handler sees it; `url_secrets` finds a URL's credentials to register.
 """
 
 from __future__ import annotations
@@ -10,9 +12,16 @@ import logging
 import re
 import threading
 
-__all__ = ["protect", "redact"]
+__all__ = ["protect", "redact", "url_secrets"]
 
 _KEY_LIKE = re.compile(r"\b(sk|pk|rk)-[A-Za-z0-9_*\-]{6,}")
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^\s/?#@]+@")
+# A parameter whose name ends in one of these words ("api_key", "X-Amz-Signature", "apikey").
+_SECRET_NAME = re.compile(
+    r"(?i)(?:[\w.\-]*[_.\-]|api|access|auth|client)?"
+    r"(?:key|token|secret|passw(?:or)?d|pwd|auth|signature|sig|credentials?)"
+)
+_PARAM = re.compile(r"([?&;])([\w.\-]+)=([^&#\s\"'<>]+)")
 
 
 def redact(message: str, *secrets: str | None) -> str:
@@ -20,7 +29,27 @@ def redact(message: str, *secrets: str | None) -> str:
     for secret in secrets:
         if secret and len(secret) >= 4:
             message = message.replace(secret, "[redacted]")
+    message = _USERINFO.sub(r"\1[redacted]@", message)
+    message = _PARAM.sub(_redacted_param, message)
     return _KEY_LIKE.sub("[redacted]", message)
+
+
+def url_secrets(url: str | None) -> tuple[str, ...]:
+    """The credentials written into a URL: its password (or lone user name) and the values
+    of its key-like query parameters, for `protect` and `redact` to look for anywhere."""
+    if not url:
+        return ()
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    parts = urlsplit(url)
+    found = [unquote(parts.password or parts.username or "")]
+    found += [v for k, v in parse_qsl(parts.query) if _SECRET_NAME.fullmatch(k)]
+    return tuple(v for v in found if v)
+
+
+def _redacted_param(match: re.Match[str]) -> str:
+    start, name, _ = match.groups()
+    return f"{start}{name}=[redacted]" if _SECRET_NAME.fullmatch(name) else match.group(0)
 
 
 _PROTECTED: set[str] = set()

@@ -82,3 +82,29 @@ def test_no_secret_in_cli_output_batch_records_or_stderr(tmp_path: Path) -> None
     assert '"HTTP 401' in written or "HTTP 401" in written  # the failure is recorded...
     for place in (written, err.getvalue(), single_err.getvalue()):
         assert clean(place), place  # ...without what the server echoed
+
+
+URL_SECRETS = ("urlpa55word", "t0kenvalue99")
+LEAKY_URL = "http://reader:urlpa55word@127.0.0.1:9/v1?api_key=t0kenvalue99&model=x"
+
+
+def test_credentials_in_the_endpoint_url_are_redacted_everywhere(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nobody listens at the URL, so every message about it quotes it: the host stays (it
+    says which endpoint failed), the user, the password and the token never."""
+    out = tmp_path / "out.jsonl"
+    err, single_err = io.StringIO(), io.StringIO()
+    argv = ["batch", str(DATA / "kim-putin.txt"), "--model", "stub", "--no-cache"]
+    assert main([*argv, "--base-url", LEAKY_URL, "-o", str(out)], err=err) == 0
+    code = main(
+        [str(DATA / "kim-putin.txt"), "--model", "stub", "--base-url", LEAKY_URL],
+        out=io.StringIO(),
+        err=single_err,
+    )
+    assert code == 4 and "127.0.0.1:9" in single_err.getvalue()  # the failure is reported
+    written = out.read_text(encoding="utf-8")
+    assert "127.0.0.1:9" in written and "[redacted]" in written
+    logged = caplog.text + "".join(str(r.args) for r in caplog.records)
+    for place in (written, err.getvalue(), single_err.getvalue(), logged):
+        assert not any(secret in place for secret in URL_SECRETS), place

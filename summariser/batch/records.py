@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..briefing.schema import Briefing, Usage
+from ..redaction import redact
 from ..sources.articles import Article, InputProblem
 
 __all__ = ["BatchRecord", "RecordError", "RecordSource"]
@@ -36,11 +37,11 @@ class RecordSource(BaseModel):
     def of(cls, article: Article) -> RecordSource:
         return cls(
             url=article.url,
-            feed=article.feed,
+            feed=redact(article.feed) if article.feed else None,
             feed_title=article.feed_title,
             title=article.title,
             published=article.published,
-            origin=article.origin,
+            origin=redact(article.origin),  # a private feed's URL may carry its credentials
         )
 
 
@@ -76,8 +77,8 @@ class BatchRecord(BaseModel):
         key = f"{problem.origin}\0{problem.message}".encode()
         return cls(
             id="e-" + hashlib.sha256(key).hexdigest()[:16],
-            source=RecordSource(origin=problem.origin),
-            error=RecordError(type="InputError", message=problem.message),
+            source=RecordSource(origin=redact(problem.origin)),
+            error=RecordError(type="InputError", message=redact(problem.message)),
         )
 
     def to_json(self) -> dict[str, Any]:

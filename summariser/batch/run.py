@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import stages
-from ..errors import SummariserError
 from ..redaction import redact
 from ..sources.articles import Article, InputProblem, to_article
 from ..sources.fetch import Fetcher
@@ -113,7 +112,9 @@ def extract_records(
             yield BatchRecord.for_problem(item).to_json()
         else:
             totals.done += 1
-            yield {**item.record(), "chars": len(item.text)}
+            record = item.record()
+            record.update(origin=redact(item.origin), feed=item.feed and redact(item.feed))
+            yield {**record, "chars": len(item.text)}
 
 
 async def abatch(
@@ -358,7 +359,7 @@ def record_of(
     seconds = round(time.perf_counter() - started, 3)
     source = RecordSource.of(item)
     if error is not None:
-        message = str(error) if isinstance(error, SummariserError) else redact(str(error), secret)
+        message = redact(str(error), secret)
         failure = RecordError(type=type(error).__name__, message=message)
         return BatchRecord(id=item.id, source=source, error=failure, seconds=seconds)
     meta = briefing.meta

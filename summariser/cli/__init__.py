@@ -2,6 +2,7 @@
 
 app.py       the parser and `main` (the console script), errors to exit codes
 common.py    shared flags, the one-line-error parser, EXIT_CODES
+outputs.py   where -o writes: checked before any work, never clobbering, whole or not at all
 brief.py     summarise [brief] INPUT     one article (the default command)
 batch.py     summarise batch INPUT...    one record per article of files, feeds, pages
 evaluate.py  summarise eval DIR          gold articles summarised and scored

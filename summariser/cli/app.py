@@ -55,7 +55,9 @@ def main(
             args = build_parser().parse_args(argv)
         return args.run(args, stdout, stderr)
     except SummariserError as exc:
-        stderr.write(f"summarise: error: {exc}\n")
+        from ..redaction import redact
+
+        stderr.write(f"summarise: error: {redact(str(exc))}\n")
         return exit_code(exc)
     except KeyboardInterrupt:
         stderr.write("summarise: interrupted\n")

@@ -119,11 +119,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import time
 
     from ..batch.briefing_cache import BriefingCache
-    from ..batch.output import listing_line, read_records, resume_point, write_line
+    from ..batch.output import check_ours, listing_line, read_records, resume_point, write_line
     from ..batch.progress import BatchProgress, summary_line
     from ..batch.run import BatchTotals, abatch, extract_records
     from ..errors import InputError
     from ..sources.response_cache import ResponseCache
+    from .outputs import check_output
 
     digest = args.format in ("markdown", "html")
     via_api = args.via == "batch-api"
@@ -144,7 +145,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     started = time.perf_counter()
     totals = BatchTotals()
-    out_path = Path(args.out) if args.out else None
+    output = check_output(args.out) if args.out else None
+    out_path = output.path if output and not output.stream else None  # a file, read back
+    if out_path:
+        check_ours(out_path)
     resuming = out_path is not None and not args.restart and not args.extract_only
     cache_path = None if args.no_cache else cache_path_of(args)
     responses = ResponseCache(cache_path) if cache_path else None
@@ -155,8 +159,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     cost = None
     with contextlib.ExitStack() as stack:
         target: TextIO | None = None if digest else out
-        if out_path:
-            target = stack.enter_context(out_path.open("a" if resuming else "w", encoding="utf-8"))
+        if output:
+            descriptor = output.open_records(append=resuming)
+            target = stack.enter_context(open(descriptor, "a", encoding="utf-8"))
         if args.extract_only:
             listing = None if args.quiet else err
             for line in extract_records(args.inputs, totals, fetcher):

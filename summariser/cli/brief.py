@@ -8,7 +8,6 @@ the status line to stderr.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -64,25 +63,16 @@ def add_parser(commands: Any) -> None:
 def read_article(name: str, stdin: TextIO | None = None) -> str:
     """Text of FILE or stdin, or InputError with a reason a person can act on."""
     from ..errors import InputError
-
-    if name == "-":
-        data = (stdin or sys.stdin).buffer.read()
-        label = "standard input"
-    else:
-        path = Path(name)
-        if not path.exists():
-            raise InputError(f"no such file: {name}")
-        if path.is_dir():
-            raise InputError(f"{name} is a directory, not an article file")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read {name}: {exc.strerror}") from None
-        label = name
     from ..sources.articles import decode_text
+    from ..sources.local import read_file, read_stream
 
+    label = "standard input" if name == "-" else name
+    if name != "-" and not Path(name).exists():
+        raise InputError(f"no such file: {name}")
     try:
-        return decode_text(data)
+        if name == "-":
+            return decode_text(read_stream((stdin or sys.stdin).buffer))
+        return decode_text(read_file(Path(name)))
     except InputError as exc:
         raise InputError(f"{label}: {exc}") from None
 
@@ -110,6 +100,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..briefing.published import parse_published
     from ..client import Summariser
     from ..prompting.reading import check_text
+    from .outputs import check_output
 
     published = parse_published(args.published)
     title, url = args.title, args.url
@@ -120,7 +111,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         text = read_article(args.file)
     text = check_text(text)
-    _check_writable(args.output)
+    if args.output:
+        check_output(args.output)  # before the model: a path that cannot be written wastes it
     summariser = Summariser(
         model=args.model,
         base_url=args.base_url,
@@ -165,29 +157,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _write(rendered: str, path: str | None, out: TextIO) -> None:
-    """To FILE when one is named (InputError, one line, when it cannot be written), else out."""
+    """To FILE, whole or not at all, when one is named; else to `out`."""
     if path is None:
         out.write(rendered)
         return
-    from ..errors import InputError
+    from .outputs import write_whole
 
-    try:
-        Path(path).write_text(rendered, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
-
-
-def _check_writable(path: str | None) -> None:
-    """Before the model runs: an output FILE that could not be written would waste its work."""
-    if path is None:
-        return
-    from ..errors import InputError
-
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise InputError(f"{path} is a directory, not a file to write")
-    if not folder.is_dir():
-        raise InputError(f"cannot write {path}: no such folder {folder}")
-    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise InputError(f"cannot write {path}: permission denied")
+    write_whole(path, rendered)

@@ -45,7 +45,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..batch.briefing_cache import BriefingCache
     from ..client import Summariser
     from ..evaluation.run import evaluate_folder
+    from .outputs import check_output, write_whole
 
+    if args.out:
+        check_output(args.out)  # before the model runs
     summariser = Summariser(model=args.model, base_url=args.base_url)
     cache = None if args.no_cache else BriefingCache(cache_path_of(args))
     figures, scores = evaluate_folder(
@@ -62,5 +65,5 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(f"| {name.replace('_', ' ')} | {'n/a' if value is None else value} |\n")
     if args.out:
         report = {"model": model, "figures": figures, "articles": [asdict(s) for s in scores]}
-        Path(args.out).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        write_whole(args.out, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     return 0

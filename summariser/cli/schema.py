@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any, TextIO
 
 __all__ = ["add_parser", "run"]
@@ -24,7 +23,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     text = schema_json()
     if args.write:
-        Path(args.write).write_text(text, encoding="utf-8")
+        from .outputs import write_whole
+
+        write_whole(args.write, text)
     else:
         out.write(text)
     return 0

@@ -23,6 +23,7 @@ from ..errors import InputError
 from ..text import normalise
 
 __all__ = [
+    "TOO_DEEP",
     "Article",
     "InputProblem",
     "article_id",
@@ -32,6 +33,7 @@ __all__ = [
     "to_article",
 ]
 
+TOO_DEEP = "JSON nested too deeply to read (a hostile or broken file)"
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid", "ocid")
 
 
@@ -171,6 +173,8 @@ def load_json_articles(path: Path, data: bytes | None = None) -> Iterator[Articl
                 yield _from_mapping(json.loads(line), origin)
             except json.JSONDecodeError as exc:
                 yield InputProblem(origin, f"not JSON ({exc.msg})")
+            except RecursionError:
+                yield InputProblem(origin, TOO_DEEP)
             except InputError as exc:
                 yield InputProblem(origin, str(exc))
         return
@@ -178,6 +182,9 @@ def load_json_articles(path: Path, data: bytes | None = None) -> Iterator[Articl
         data = json.loads(content)
     except json.JSONDecodeError as exc:
         yield InputProblem(str(path), f"not JSON ({exc.msg} at line {exc.lineno})")
+        return
+    except RecursionError:
+        yield InputProblem(str(path), TOO_DEEP)
         return
     for index, raw in enumerate(data if isinstance(data, list) else [data]):
         origin = f"{path}[{index}]" if isinstance(data, list) else str(path)

@@ -2,8 +2,9 @@
 
 Rules, checked at every redirect hop: http/https only; the host's addresses must all be public
 unless `allow_private` (loopback, private, link-local and reserved ranges are refused, so a
-feed cannot point the tool at the local network); a connect/read timeout; a size cap enforced
-while streaming; a real User-Agent; a minimum delay between two requests to one host.
+feed cannot point the tool at the local network), judged once and connected to as judged
+(connect.py), with no proxy from the environment in between; a connect/read timeout; a size
+cap enforced while streaming; a real User-Agent; a minimum delay between two requests to one host.
 Conditional GET: pass the previous ETag / Last-Modified and a 304 comes back as `not_modified`;
 give the fetcher a `store` (response_cache.ResponseCache) and it remembers validators and
 bodies itself, across runs, answering a 304 with the stored body.
@@ -11,8 +12,6 @@ bodies itself, across runs, answering a 304 with the stored body.
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
 from ..errors import InputError
+from .connect import CheckedTransport, RefusedAddress
 
 __all__ = ["FetchError", "FetchPolicy", "Fetched", "Fetcher"]
 
@@ -92,7 +92,10 @@ class Fetcher:
 
         if self.client is None:
             timeout = httpx2.Timeout(self.policy.timeout)
-            self.client = httpx2.Client(timeout=timeout, follow_redirects=False)
+            transport = CheckedTransport(allow_private=self.policy.allow_private)
+            self.client = httpx2.Client(
+                transport=transport, timeout=timeout, follow_redirects=False, trust_env=False
+            )
         headers = {"User-Agent": self.policy.user_agent, "Accept": "*/*"}
         if etag:
             headers["If-None-Match"] = etag
@@ -119,6 +122,10 @@ class Fetcher:
                         etag=response.headers.get("etag"),
                         last_modified=response.headers.get("last-modified"),
                     )
+            except RefusedAddress as exc:
+                raise FetchError(url, str(exc)) from None
+            except httpx2.InvalidURL as exc:
+                raise FetchError(url, f"not a valid URL ({exc})") from None
             except httpx2.TimeoutException:
                 raise FetchError(url, f"timed out after {self.policy.timeout:g} s") from None
             except httpx2.HTTPError as exc:
@@ -132,20 +139,6 @@ class Fetcher:
         host = parts.hostname
         if not host:
             raise FetchError(url, "no host")
-        if self.policy.allow_private:
-            return
-        try:
-            infos = socket.getaddrinfo(host, parts.port or 443, proto=socket.IPPROTO_TCP)
-        except (socket.gaierror, UnicodeError) as exc:
-            raise FetchError(url, f"cannot resolve {host} ({exc})") from None
-        for info in infos:
-            address = ipaddress.ip_address(info[4][0])
-            if not address.is_global:
-                raise FetchError(
-                    url,
-                    f"{host} is a private or local address ({address}); "
-                    "refused unless private addresses are allowed",
-                )
 
     def _wait_for_host(self, url: str) -> None:
         host = urlsplit(url).hostname or ""

@@ -19,6 +19,7 @@ from .encodings import charset_of, markup_as_utf8
 from .feeds import FeedResult, looks_like_feed, parse_feed
 from .fetch import Fetcher, FetchError
 from .json_feed import looks_like_json_feed, parse_json_feed
+from .local import read_file
 from .pages import extract_page
 
 __all__ = ["InputProblem", "read_inputs"]
@@ -53,11 +54,20 @@ def _accounted(
     items: Iterator[Article | InputProblem], origin: str
 ) -> Iterator[Article | InputProblem]:
     """The items, and a problem when there were none: an input that yields nothing still ends
-    as one record (an empty directory, a feed with no readable entry, an empty JSON list)."""
+    as one record (an empty directory, a feed with no readable entry, an empty JSON list).
+    Whatever goes wrong while reading it ends that input alone, as its own problem, so one
+    hostile file never takes the rest of a batch down with it."""
     found = False
-    for item in items:
-        found = found or isinstance(item, Article) or item.fatal
-        yield item
+    try:
+        for item in items:
+            found = found or isinstance(item, Article) or item.fatal
+            yield item
+    except InputError as exc:
+        found = True
+        yield InputProblem(origin, str(exc))
+    except Exception as exc:  # RecursionError, MemoryError, a parser's own bug: this input's
+        found = True
+        yield InputProblem(origin, f"could not be read ({type(exc).__name__}: {exc})"[:300])
     if not found:
         yield InputProblem(origin, "no article found")
 
@@ -113,9 +123,9 @@ def _file(path: Path) -> Iterator[Article | InputProblem]:
     origin = str(path)
     suffix = path.suffix.lower()
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputProblem(origin, f"cannot read: {exc.strerror}")
+        data = read_file(path)
+    except InputError as exc:
+        yield InputProblem(origin, str(exc))
         return
     if suffix in (".json", ".jsonl"):
         feed = parse_json_feed(data, origin) if suffix == ".json" else None

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any, cast
 
-from .articles import Article, article_id
+from ..errors import InputError
+from .articles import TOO_DEEP, Article, article_id
 from .feed_dates import written_day
 from .feeds import FeedResult, clean, html_to_text, is_teaser
 
@@ -35,6 +36,8 @@ def parse_json_feed(data: bytes, origin: str) -> FeedResult | None:
         feed = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError):
         return None  # not JSON after all: the caller reads it some other way
+    except RecursionError:
+        raise InputError(TOO_DEEP) from None
     version = feed.get("version") if isinstance(feed, dict) else None
     if not isinstance(version, str) or "jsonfeed.org/version/" not in version:
         return None
