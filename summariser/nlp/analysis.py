@@ -37,6 +37,7 @@ _SPACY_TYPES: dict[str, EntityType] = {
 }
 
 
+_WORD_ON = re.compile(r"[-‐\w]*")  # a hyphenated name's rest, from where a tagger stopped
 _LOCATIVES = frozenset(
     "in at near outside inside across throughout around within".split()  # noqa: SIM905
 )
@@ -114,7 +115,8 @@ def _english(text: str) -> Analysis:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         while end + 1 < len(text) and text[end] in "-‐" and text[end + 1].isalpha():
-            end = re.match(r"[-‐\w]*", text[end:]).end() + end  # "Mazar-i-Sharif", whole
+            tail = _WORD_ON.match(text, end)  # "Mazar-i-Sharif", whole
+            end = tail.end() if tail else end
         written = text[start:end]
         index = bisect_right(starts, start) - 1
         in_sentence = index >= 0 and sentences[index][0] in spoken

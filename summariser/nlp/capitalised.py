@@ -15,7 +15,7 @@ __all__ = ["capitalised_names", "split_sentences"]
 
 def split_sentences(text: str, language: str) -> tuple[tuple[int, int], ...]:
     """Sentences of a language without a pipeline: sentencex within each line."""
-    from sentencex import segment
+    from sentencex import segment  # pyright: ignore[reportAttributeAccessIssue]  (star-exported)
 
     found: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):

@@ -92,13 +92,14 @@ def one_date_per_day(when: list[TimeRef], published: date | None) -> list[TimeRe
     given (the earlier on a tie), since news reports the days around it."""
     if published is None:
         return when
+    around: date = published  # narrowed once, for the key function below
     dated: dict[int, list[str]] = {}
     for t in when:
         day = _bare_weekday(t.text)
         if day is not None and t.date and len(t.date) == 10:
             dated.setdefault(day, []).append(t.date)
     chosen = {
-        day: min(dates, key=lambda d: (abs((date.fromisoformat(d) - published).days), d))
+        day: min(dates, key=lambda d: (abs((date.fromisoformat(d) - around).days), d))
         for day, dates in dated.items()
     }
     unified: list[TimeRef] = []

@@ -13,7 +13,7 @@ import ssl
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, cast
 
 import httpx2
 import pytest
@@ -44,20 +44,19 @@ class Listener(ThreadingHTTPServer):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: Listener
-
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
-        self.server.hosts.append(self.headers.get("Host", ""))
+        server = cast(Listener, self.server)
+        server.hosts.append(self.headers.get("Host", ""))
         if self.path.startswith("/to/"):
             self.send_response(302)
             self.send_header("Location", f"http://127.0.0.1:{self.path[4:]}/secret")
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        body = self.server.body
+        body = server.body
         self.send_response(200)
         self.send_header("Content-Type", "text/plain")
         self.send_header("Content-Length", str(len(body)))
