@@ -24,7 +24,7 @@ from .prompting.messages import PROMPT_VERSION, prompt_hash
 from .providers.endpoint import Endpoint, connect
 from .providers.instructed import instructor_mode, reask_policy, response_model
 from .providers.sdk_errors import timings_of, translate, usage_of
-from .redaction import protect, url_secrets
+from .redaction import protect
 from .stages import Request, finish, prepare
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class Summariser:
     ) -> None:
         self.settings = Settings.resolve(**options)
         self.strict = strict
-        protect(*self.settings.secrets(), *url_secrets(self.settings.base_url))
+        protect(*self.settings.secrets())
         self._injected = (client, aclient)
         self._endpoint: Endpoint | None = None
         self._loop: asyncio.AbstractEventLoop | None = None  # the one the async client serves

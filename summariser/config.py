@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from .errors import ConfigError
+from .redaction import redact, url_secrets
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -124,7 +125,8 @@ class Settings:
             raise ConfigError(f"unknown mode {values['mode']!r}; choose one of {', '.join(MODES)}")
         base_url = values["base_url"]
         if base_url and not re.match(r"^https?://[^\s/]+", base_url):
-            raise ConfigError(f"base URL must start with http:// or https:// (got {base_url!r})")
+            shown = redact(repr(base_url))
+            raise ConfigError(f"base URL must start with http:// or https:// (got {shown})")
         if values["max_chars"] is None:
             embedded = values["model"] == EMBEDDED
             values["max_chars"] = EMBEDDED_MAX_CHARS if embedded else REMOTE_MAX_CHARS
@@ -139,9 +141,10 @@ class Settings:
         }
 
     def secrets(self) -> tuple[str, ...]:
-        """Values that must never be logged, recorded or shown: the key and account ids."""
+        """Values that must never be logged, recorded or shown: the key, account ids, and the
+        credentials written into the endpoint's URL."""
         values = (getattr(self, f.name) for f in fields(self) if f.metadata.get("secret"))
-        return tuple(v for v in values if v)
+        return (*(v for v in values if v), *url_secrets(self.base_url))
 
 
 class Options(TypedDict, total=False):

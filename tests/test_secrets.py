@@ -108,3 +108,10 @@ def test_credentials_in_the_endpoint_url_are_redacted_everywhere(
     logged = caplog.text + "".join(str(r.args) for r in caplog.records)
     for place in (written, err.getvalue(), single_err.getvalue(), logged):
         assert not any(secret in place for secret in URL_SECRETS), place
+
+
+def test_a_refused_endpoint_url_is_quoted_without_its_credentials() -> None:
+    with pytest.raises(SummariserError) as refused:
+        Summariser(base_url=LEAKY_URL.replace("http://", "ftp://"))
+    assert "ftp://[redacted]@127.0.0.1:9" in str(refused.value)
+    assert not any(secret in str(refused.value) for secret in URL_SECRETS)
