@@ -104,7 +104,11 @@ def test_the_actors_share_the_rate_limit(
     """At --rpm 300 over 2 actors, no run of requests reaches the stub faster than 300 a
     minute: each actor keeps to its share, across all the blocks it is given. Beyond the
     rate, each actor may bring two requests at once: its first leaves at once, and may be
-    slow to arrive (the actor's first connection), so its second catches it up."""
+    slow to arrive (the actor's first connection), so its second catches it up. Arrivals are
+    timed at the stub, in its own process: on two busy cores (Ray, the suite) it can be held
+    off the CPU for a moment and take requests sent apart at once, so a run may come up to a
+    quarter second short. Without the sharing, each actor at the whole rate, 20 requests
+    would take half the time: seconds short, not a quarter of one."""
     from summariser.batch.on_ray import records_on_ray
 
     monkeypatch.setenv("SUMMARISER_API_KEY", "k")
@@ -119,7 +123,7 @@ def test_the_actors_share_the_rate_limit(
     for i, first in enumerate(times):
         for j in range(i + 2 * actors, len(times)):
             least = (j - i + 1 - 2 * actors) * interval
-            assert times[j] - first >= least - 0.1, (i, j, [t - times[0] for t in times])
+            assert times[j] - first >= least - 0.25, (i, j, [t - times[0] for t in times])
 
 
 def test_briefings_made_on_ray_are_cached_for_the_next_run(
