@@ -96,30 +96,13 @@ def main() -> None:
     print(f"as recorded: {ours == recorded_text} (llama-cpp's: {same})")
 
 
-def _prompt_tokens(llm: Any, messages: list[dict[str, Any]]) -> list[int]:
-    """The prompt as llama-cpp's chat handler makes it: the GGUF's template, then tokens."""
-    from llama_cpp import llama_chat_format
-
-    model = llm._model
-    eos, bos = model.token_eos(), model.token_bos()
-    formatter = llama_chat_format.Jinja2ChatFormatter(
-        template=llm.metadata["tokenizer.chat_template"],
-        eos_token=model.token_get_text(eos) if eos != -1 else "",
-        bos_token=model.token_get_text(bos) if bos != -1 else "",
-        stop_token_ids=[eos],
-    )
-    result = formatter(messages=messages)
-    return llm.tokenize(
-        result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True
-    )
-
-
 def _guessing(
     llm: Any, messages: list[dict[str, Any]], grammar: Any, max_tokens: int, guesses: int
 ) -> tuple[str, int]:
     import llama_cpp as library
 
     from summariser.providers.embedded.backend import REPEAT_PENALTY
+    from summariser.providers.embedded.parallel import prompt_tokens
     from summariser.providers.embedded.sampling import TopTokenFirst
 
     sampler = TopTokenFirst(
@@ -128,7 +111,7 @@ def _guessing(
     vocab = llm._model.vocab
     ctx = llm.ctx
     library.llama_memory_clear(library.llama_get_memory(ctx), True)
-    prompt = _prompt_tokens(llm, messages)
+    prompt = prompt_tokens(llm, messages)
     for start in range(0, len(prompt), llm.n_batch):  # as llama-cpp evaluates a prompt
         chunk = prompt[start : start + llm.n_batch]
         last = start + len(chunk) == len(prompt)

@@ -99,6 +99,10 @@ class Settings:
     max_chars: int = _option(0, "SUMMARISER_MAX_CHARS", parse=_whole)
     output_language: str = _option("English")
     local_model: str | None = _option(None, "SUMMARISER_LOCAL_MODEL")  # another GGUF file
+    # Requests the embedded model decodes together when they overlap (a batch with
+    # --concurrency, `serve --parallel`); 0 (unset) and 1 answer them in turn, the default:
+    # on two cores decoding together does not pay (BENCHMARKS.md, issue 25).
+    parallel: int = _option(0, "SUMMARISER_PARALLEL", parse=_whole)
 
     @property
     def embedded(self) -> bool:
@@ -164,6 +168,7 @@ class Options(TypedDict, total=False):
     max_chars: int | None
     output_language: str | None
     local_model: str | None
+    parallel: int | None
 
 
 def _read(option: Any, given: Any, env: Mapping[str, str]) -> Any:

@@ -137,7 +137,8 @@ async def abatch(
     `offline`) or `Article`s. Ids in `skip` (already written by an earlier run) yield nothing;
     cached briefings are reused without a model call. `rpm` caps model requests a minute; a
     `Pace` shares one cap between runs. Records come in completion order; the
-    embedded model always runs one article at a time. `workers` > 1 reads and grounds
+    embedded model has its `parallel` setting's articles in flight, decoded together.
+    `workers` > 1 reads and grounds
     articles in that many processes (offload.py), for fast endpoints at high concurrency; a
     script that sets it needs the `if __name__ == "__main__":` guard multiprocessing asks for.
     `texts`, when given, receives every article's text under its id, the skipped ones' too,
@@ -160,7 +161,8 @@ async def abatch(
         """Runs on the reader thread: records ready without a model, or work for one."""
         return triage(inputs, totals, fetcher, model, prompt, cache=cache, skip=skip, texts=texts)
 
-    width = 1 if summariser.settings.embedded else max(1, concurrency)
+    settings = summariser.settings  # the embedded model: as many as it decodes together
+    width = max(1, settings.parallel if settings.embedded else concurrency)
     offload = None
     if workers > 1 and width > 1:
         from .offload import Offload

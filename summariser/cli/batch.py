@@ -12,9 +12,10 @@ from typing import Any, TextIO
 
 from .common import EPILOG, endpoint_flags, fetcher_for, network_flags
 
-__all__ = ["add_parser", "cache_path_of", "run"]
+__all__ = ["add_parser", "cache_path_of", "run", "summariser_for"]
 
 AUTO_WORKERS_FROM = 16  # --concurrency from which a batch reads and grounds in worker processes
+DEFAULT_CONCURRENCY = 8  # requests in flight to an endpoint
 
 
 def add_parser(commands: Any) -> None:
@@ -54,9 +55,9 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--concurrency",
         type=int,
-        default=8,
         metavar="N",
-        help="articles in flight at once (default 8; the embedded model always runs 1)",
+        help="articles in flight at once (default 8; the embedded model runs one at a time "
+        "unless given N, then decodes N together)",
     )
     parser.add_argument("--rpm", type=float, metavar="N", help="at most N model requests a minute")
     parser.add_argument(
@@ -171,9 +172,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     listing.write(listing_line(line) + "\n")
         else:
             from ..batch.pricing import estimate_cost, known_price, parse_price
-            from ..client import Summariser
 
-            summariser = Summariser(model=args.model, base_url=args.base_url)
+            summariser = summariser_for(args)
             settings = summariser.settings
             price = parse_price(args.price) if args.price else None
             price = price or known_price(settings.model, settings.base_url, settings.embedded)
@@ -196,7 +196,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 for record in records_on_ray(
                     args.inputs, model=args.model, base_url=args.base_url,
                     address=args.ray_address, actors=max(1, args.actors),
-                    concurrency=args.concurrency, rpm=args.rpm, fetcher=fetcher, cache=cache,
+                    concurrency=args.concurrency or DEFAULT_CONCURRENCY, rpm=args.rpm,
+                    fetcher=fetcher, cache=cache,
                     skip=skip, totals=totals, texts=texts,
                 ):  # fmt: skip
                     keep(record)
@@ -223,7 +224,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     offline=args.offline,
                     cache=cache,
                     skip=skip,
-                    concurrency=args.concurrency,
+                    concurrency=args.concurrency or DEFAULT_CONCURRENCY,
                     rpm=args.rpm,
                     workers=_workers(args),
                     totals=totals,
@@ -260,7 +261,17 @@ def _workers(args: argparse.Namespace) -> int:
     high enough for one interpreter's CPU to hold a fast endpoint back."""
     if args.workers is not None:
         return max(1, args.workers)
-    return min(4, os.cpu_count() or 1) if args.concurrency >= AUTO_WORKERS_FROM else 1
+    concurrency = args.concurrency or DEFAULT_CONCURRENCY
+    return min(4, os.cpu_count() or 1) if concurrency >= AUTO_WORKERS_FROM else 1
+
+
+def summariser_for(args: argparse.Namespace) -> Any:
+    """The batch's Summariser. The embedded model decodes --concurrency articles together
+    (else SUMMARISER_PARALLEL's number), and by default one at a time: on two cores decoding
+    together does not pay (BENCHMARKS.md, issue 25)."""
+    from ..client import Summariser
+
+    return Summariser(model=args.model, base_url=args.base_url, parallel=args.concurrency)
 
 
 def cache_path_of(args: argparse.Namespace) -> Path:

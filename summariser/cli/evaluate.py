@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from .batch import cache_path_of
+from .batch import DEFAULT_CONCURRENCY, cache_path_of, summariser_for
 from .common import EPILOG, endpoint_flags
 
 __all__ = ["add_parser", "run"]
@@ -30,7 +30,7 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("-o", "--out", metavar="FILE", help="write figures and scores as JSON")
     endpoint_flags(parser)
-    parser.add_argument("--concurrency", type=int, default=8, metavar="N", help="as for batch")
+    parser.add_argument("--concurrency", type=int, metavar="N", help="as for batch")
     parser.add_argument(
         "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
     )
@@ -43,19 +43,18 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from dataclasses import asdict
 
     from ..batch.briefing_cache import BriefingCache
-    from ..client import Summariser
     from ..evaluation.run import evaluate_folder
     from .outputs import check_output, write_whole
 
     if args.out:
         check_output(args.out)  # before the model runs
-    summariser = Summariser(model=args.model, base_url=args.base_url)
+    summariser = summariser_for(args)
     cache = None if args.no_cache else BriefingCache(cache_path_of(args))
     figures, scores = evaluate_folder(
         Path(args.folder),
         summariser,
         cache=cache,
-        concurrency=args.concurrency,
+        concurrency=args.concurrency or DEFAULT_CONCURRENCY,
         limit=args.limit,
         only=args.only,
     )

@@ -16,6 +16,12 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--parallel",
+        type=int,
+        metavar="N",
+        help="requests decoded together when clients overlap (default 1: in turn)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -24,5 +30,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..providers.embedded.backend import LocalModel
     from ..providers.embedded.server import serve
 
-    serve(args.host, args.port, LocalModel(Settings.resolve().local_model))
+    settings = Settings.resolve(parallel=args.parallel)
+    parallel = settings.parallel or 1  # --parallel, else SUMMARISER_PARALLEL, else in turn
+    serve(args.host, args.port, LocalModel(settings.local_model, parallel=parallel))
     return 0

@@ -36,11 +36,11 @@ class Endpoint:
 
 
 @cache
-def _embedded_model(path: str | None) -> LocalModel:
+def _embedded_model(path: str | None, parallel: int = 1) -> LocalModel:
     """Loaded once per process: loading 1.1 GB for every call would dominate run time."""
     from .embedded.backend import LocalModel
 
-    return LocalModel(path)
+    return LocalModel(path, parallel=parallel)
 
 
 def connect(
@@ -57,7 +57,7 @@ def connect(
     if settings.embedded and client is None and aclient is None:
         from .embedded.transport import AsyncLocalTransport, LocalTransport
 
-        local = _embedded_model(settings.local_model)
+        local = _embedded_model(settings.local_model, max(1, settings.parallel))
         common: dict[str, Any] = {
             "api_key": "embedded",
             "base_url": _EMBEDDED_URL,

@@ -219,3 +219,25 @@ def test_an_output_file_that_cannot_be_written_is_refused_before_the_model_runs(
     assert "no such folder" in one_line_error(err)
     code, _, err = run(str(DATA / "kim-putin.txt"), "--html", "-o", str(tmp_path))
     assert code == 2 and "is a directory" in one_line_error(err)
+
+
+def test_the_embedded_batch_decodes_as_many_together_as_it_is_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """--concurrency, else SUMMARISER_PARALLEL, else one at a time (0: in turn)."""
+    import argparse
+
+    from summariser.cli.batch import summariser_for
+
+    for name in ("SUMMARISER_PARALLEL", "SUMMARISER_BASE_URL", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+    def parallel(concurrency: int | None) -> int:
+        args = argparse.Namespace(model="embedded", base_url=None, concurrency=concurrency)
+        return summariser_for(args).settings.parallel
+
+    assert parallel(3) == 3
+    assert parallel(None) == 0
+    monkeypatch.setenv("SUMMARISER_PARALLEL", "2")
+    assert parallel(None) == 2
+    assert parallel(5) == 5

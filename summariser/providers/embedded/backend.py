@@ -39,6 +39,10 @@ __all__ = ["DEFAULT_CONTEXT", "LocalModel", "RequestError", "advertises_amx", "l
 
 DEFAULT_CONTEXT = 8192
 REPEAT_PENALTY = 1.1
+# KV cells the parallel decoder keeps for each request it may hold (28 KB each): a request is
+# admitted with room for its prompt and its longest answer (1,500 tokens for a briefing), so
+# a typical article (1,200-3,000 prompt tokens) fits in 6,144 and N of them in N times that.
+CELLS_PER_REQUEST = 6144
 _PASSED_THROUGH = ("temperature", "top_p", "max_tokens", "seed", "stop", "presence_penalty")
 
 
@@ -55,6 +59,7 @@ class LocalModel:
         *,
         n_ctx: int = DEFAULT_CONTEXT,
         threads: int | None = None,
+        parallel: int = 1,
     ) -> None:
         if find_spec("llama_cpp") is None:
             raise ConfigError(
@@ -66,12 +71,17 @@ class LocalModel:
         self._llm: Any = load_llama(self.path, n_ctx=n_ctx, threads=threads)
         self._prefix = PrefixStore(self._llm, self.path, cache_dir() / "prefix", n_ctx)
         self._lock = threading.Lock()
+        self.parallel = max(1, parallel)  # requests decoded together (parallel.py); 1: in turn
+        self._decoder: Any = None
         # llama.cpp frees the model in __del__, which at interpreter exit can run after the
         # modules it calls are torn down and print a traceback; close it while they live.
         atexit.register(self.close)
 
     def close(self) -> None:
         with self._lock:
+            if self._decoder is not None:
+                self._decoder.close()
+                self._decoder = None
             if self._llm is not None:
                 self._llm.close()
                 self._llm = None
@@ -85,6 +95,8 @@ class LocalModel:
         options.setdefault("temperature", 0.0)
         options["repeat_penalty"] = body.get("repeat_penalty", REPEAT_PENALTY)
         options |= grammar_options(body.get("response_format"), messages)
+        if self.parallel > 1 and _greedy_under_grammar(options):
+            return self._chat_together(messages, options)
         with self._lock:
             import llama_cpp
 
@@ -100,6 +112,36 @@ class LocalModel:
         answer["model"] = self.name
         answer["usage"] = _with_timings(dict(answer["usage"]), perf)
         return answer
+
+    def _chat_together(self, messages: list[Any], options: dict[str, Any]) -> dict[str, Any]:
+        """The answer from the decoder that keeps `parallel` requests in one step."""
+        with self._lock:
+            if self._decoder is None:
+                from .parallel import ParallelDecoder
+
+                cells = max(DEFAULT_CONTEXT, self.parallel * CELLS_PER_REQUEST)
+                self._decoder = ParallelDecoder(self._llm, self.parallel, cells)
+            decoder = self._decoder
+        from .parallel import PromptTooLong
+
+        try:
+            answer = decoder.submit(
+                messages,
+                options["grammar"],
+                int(options.get("max_tokens") or DEFAULT_CONTEXT),
+                float(options["repeat_penalty"]),
+            ).result()
+        except PromptTooLong as exc:
+            raise RequestError(str(exc)) from exc
+        answer["model"] = self.name
+        answer["usage"]["prompt_tokens_details"] = {"cached_tokens": 0}
+        return answer
+
+
+def _greedy_under_grammar(options: dict[str, Any]) -> bool:
+    """Whether the decoder can answer: our grammar, temperature 0, nothing else asked."""
+    rest = set(options) - {"grammar", "temperature", "max_tokens", "repeat_penalty"}
+    return "grammar" in options and options["temperature"] == 0.0 and not rest
 
 
 def _with_timings(usage: dict[str, Any], perf: Any) -> dict[str, Any]:
