@@ -1,16 +1,18 @@
 """Body-extraction quality on the evaluation pages, scored as the benchmark's evaluate.py does.
 
-    python bench/page_extraction.py [--keep-title]
+    python bench/page_extraction.py [--keep-title] [PAGES]
 
-Each page of ../shared/eval/html through `extract_page`, against its human ground truth:
-4-token shingles of \\w+ tokens, precision and recall per page, their means, and the F1 of
-the means. `--keep-title` scores the text as it was before the repeated title line was
-dropped, to see what that step is worth. Deterministic, so one run is the figure.
+Each page of PAGES (default ../shared/eval/html, or $SUMMARISER_EVAL_DIR/html) through
+`extract_page`, against its human ground truth: 4-token shingles of \\w+ tokens, precision
+and recall per page, their means, and the F1 of the means. `--keep-title` scores the text as
+it was before the repeated title line was dropped, to see what that step is worth.
+Deterministic, so one run is the figure.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -19,14 +21,16 @@ from unittest import mock
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from summariser.evaluation.extraction import corpus_f1, precision_recall  # noqa: E402
 from summariser.sources import pages  # noqa: E402
-from tests.sources.extraction_score import corpus_f1, precision_recall  # noqa: E402
-from tests.support import EVAL  # noqa: E402
+
+EVAL = Path(os.environ.get("SUMMARISER_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 
 
 def main() -> None:
     keep = "--keep-title" in sys.argv[1:]
-    html = EVAL / "html"
+    folders = [Path(arg) for arg in sys.argv[1:] if not arg.startswith("--")]
+    html = folders[0] if folders else EVAL / "html"
     pairs = []
     with (
         mock.patch.object(pages, "without_title", lambda text, _title: text)

@@ -28,8 +28,9 @@ from .redaction import protect
 from .stages import Request, finish, prepare
 
 if TYPE_CHECKING:
+    from typing import Unpack
+
     import openai
-    from typing_extensions import Unpack
 
     from .config import Options
 

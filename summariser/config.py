@@ -22,7 +22,7 @@ from .errors import ConfigError
 from .redaction import redact, url_secrets
 
 if TYPE_CHECKING:
-    from typing_extensions import Unpack
+    from typing import Unpack
 
 __all__ = [
     "EMBEDDED",

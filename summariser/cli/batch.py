@@ -71,7 +71,8 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--ray-address",
         metavar="ADDRESS",
-        help="with --via ray: the cluster to join (ray://head:10001, auto); default: a local Ray",
+        help="with --via ray: the cluster to join from one of its nodes (auto, or head:6379); "
+        "default: a local Ray. Ray Client (ray://) cannot run Ray Data",
     )
     parser.add_argument(
         "--actors",

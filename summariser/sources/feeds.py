@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from .articles import Article, article_id
@@ -133,7 +133,7 @@ def _entry_date(entry: Any, language: str | None) -> date | None:
         value = entry.get(key)
         if value:
             try:
-                moment = datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
+                moment = datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
             except (OverflowError, ValueError, TypeError):
                 continue
             return moment.date()

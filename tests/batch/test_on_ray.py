@@ -156,6 +156,10 @@ def test_a_ray_client_address_or_an_absent_head_is_refused_in_one_line(tmp_path:
     argv += ["--model", "stub", "--base-url", "http://127.0.0.1:9/v1"]
     assert main(argv, out=out, err=err) == 3, err.getvalue()
     assert err.getvalue().count("\n") == 1 and "ray job submit" in err.getvalue()
+    helped = io.StringIO()
+    assert main(["batch", "--help"], out=helped, err=io.StringIO()) == 0
+    assert "--ray-address" in helped.getvalue()
+    assert "ray://head" not in helped.getvalue()  # the help offers no address refused above
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]  # bound, not listening: nothing answers there

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from summariser.cli import main
+from summariser.evaluation.extraction import corpus_f1
 from summariser.sources.articles import Article, article_id, canonical_url
 from summariser.sources.feed_dates import written_day
 from summariser.sources.feeds import FeedResult, parse_feed
 from summariser.sources.inputs import InputProblem, read_inputs
 from summariser.sources.pages import extract_page, without_title
-from tests.sources.extraction_score import corpus_f1
 from tests.support import DATA, EVAL
 
 FEEDS = EVAL / "feeds"

@@ -1,4 +1,5 @@
-"""The article-extraction benchmark's score (its evaluate.py, re-implemented from its README).
+"""How well a page's body was extracted, as the article-extraction benchmark scores it (its
+evaluate.py, re-implemented from its README; shared/eval/html holds such pages).
 
 Texts are tokenised on \\w+; each is a multiset of 4-token shingles; precision and recall are
 taken per document, averaged over documents, and F1 is computed from the two means.
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+
+__all__ = ["corpus_f1", "precision_recall", "shingles"]
 
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
