@@ -22,7 +22,7 @@ from .errors import ModelError, SummariserError
 from .prompting.draft import Draft
 from .prompting.messages import PROMPT_VERSION, prompt_hash
 from .providers.endpoint import Endpoint, connect
-from .providers.instructed import instructor_mode, reask_policy, response_model
+from .providers.instructed import reask_policy, request_body, response_model
 from .providers.sdk_errors import timings_of, translate, usage_of
 from .redaction import protect
 from .stages import Request, finish, prepare
@@ -235,10 +235,7 @@ class Summariser:
     def request_body(self, request: Request) -> dict[str, Any]:
         """What `ask` sends for `request`, instructor's additions for the mode included: the
         body a Batch API line carries, so an offline answer is the same question."""
-        from instructor.v2.core.response import handle_response_model
-
-        mode = instructor_mode(self.settings.mode)
-        return handle_response_model(response_model(), mode=mode, **self._body(request))[1]
+        return request_body(self._body(request), self.settings.mode)
 
     def _body(self, request: Request) -> dict[str, Any]:
         return {

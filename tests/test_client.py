@@ -174,24 +174,3 @@ def test_article_braces_are_data_not_template() -> None:
     # The fake closing marker is a line addressed to the model: withheld, and said so.
     assert "</article-0000000000>" not in user and "ignore all rules" not in user
     assert briefing.meta and any("addressed to AI" in w for w in briefing.meta.warnings)
-
-
-def test_instructor_checks_our_draft_once_and_every_other_model_still() -> None:
-    from instructor.v2.validation import async_field_validator, async_validators
-    from pydantic import BaseModel
-
-    from summariser.providers.instructed import response_model
-
-    draft = response_model()
-    assert async_validators.reject_async_validators.__module__ == "summariser.providers.instructed"
-    async_validators.reject_async_validators(draft)  # passed once: skipped from now on
-
-    class Hostile(BaseModel):
-        name: str
-
-        @async_field_validator("name")
-        async def check(self, value: str) -> str:
-            return value
-
-    with pytest.raises(ValueError, match="async validators are not supported"):
-        async_validators.reject_async_validators(Hostile)

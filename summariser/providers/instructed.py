@@ -1,4 +1,13 @@
-"""The instructor glue: the draft as a response model, the re-ask policy, the output mode.
+"""The instructor boundary: the draft as a response model, the re-ask policy, the output mode,
+and every use of instructor below its public API.
+
+Elsewhere the package uses only instructor's public names (`from_openai`, `Instructor`,
+`AsyncInstructor`, `Mode`, `OpenAISchema`, the exceptions of `instructor.core`). Here, and
+only here, it also uses `handle_response_model` (the body instructor sends for a mode) and
+`process_response` (an answer read as instructor reads one), for Batch API lines that travel
+without a call. pyproject.toml bounds instructor to the minor release tested;
+tests/providers/test_instructed.py fails when these move, and checks that nothing of
+instructor's is replaced.
 
 Transport retries (429 honouring Retry-After, 5xx, timeouts) stay in the openai SDK; instructor
 only re-asks when the answer does not validate (settings.reasks times, 1 by default), so the
@@ -13,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..prompting.draft import Draft
 
-__all__ = ["draft_of", "instructor_mode", "reask_policy", "response_model"]
+__all__ = ["draft_of", "instructor_mode", "reask_policy", "request_body", "response_model"]
 
 
 def instructor_mode(name: str) -> Any:
@@ -51,33 +60,7 @@ def response_model() -> type[Draft]:
             return json.loads(schemas[key])
 
     Draft.__module__, Draft.__qualname__ = Plain.__module__, Plain.__qualname__
-    _check_async_validators_once(Draft)
     return Draft
-
-
-def _check_async_validators_once(draft: type[Any]) -> None:
-    """Let instructor check `draft` for async validators once, not five times per call.
-
-    instructor refuses response models with async validators (it cannot run them) by walking
-    every member of every class in the model on each check, and checks five times per call:
-    ~9 ms of CPU per article, half our per-call cost. The check is a pure function of a class
-    that never changes, so after it passes once, it is skipped for that one class; any other
-    model still gets instructor's own check. Without instructor's v2 module this does nothing.
-    """
-    try:
-        from instructor.v2.core import patch
-        from instructor.v2.validation import async_validators
-    except ImportError:
-        return
-    check = async_validators.reject_async_validators
-    check(draft)  # fails here, once, if Draft ever gains an async validator
-
-    def reject_async_validators(response_model: Any) -> None:
-        if response_model is not draft:
-            check(response_model)
-
-    async_validators.reject_async_validators = reject_async_validators
-    patch.reject_async_validators = reject_async_validators  # pyright: ignore[reportPrivateImportUsage]
 
 
 def reask_policy(reasks: int, *, asynchronous: bool = False) -> Any:
@@ -99,10 +82,18 @@ def draft_of(completion: dict[str, Any], mode: str) -> Draft:
     """The draft in a chat completion that arrived without a call (a Batch API output line),
     read as instructor reads a live answer in `mode`; pydantic's ValidationError (or a JSON
     error) when it does not validate, as a live answer would be re-asked for."""
-    from instructor.v2.core.response import process_response
+    from instructor.processing import process_response
     from openai.types.chat import ChatCompletion
 
     response = ChatCompletion.model_validate(completion)
     return process_response(
         response, response_model=response_model(), stream=False, mode=instructor_mode(mode)
     )
+
+
+def request_body(body: dict[str, Any], mode: str) -> dict[str, Any]:
+    """`body` (model, messages, sampling) with what instructor adds for `mode`: the request a
+    live call sends, for a Batch API line to carry, so an offline answer is the same question."""
+    from instructor.processing import handle_response_model
+
+    return handle_response_model(response_model(), mode=instructor_mode(mode), **body)[1]

@@ -23,10 +23,7 @@ def translate(exc: Exception, settings: Settings, max_tokens: int) -> Summariser
     if isinstance(exc, SummariserError):
         return exc
     import openai
-    from instructor.core.exceptions import (
-        IncompleteOutputException,
-        InstructorRetryException,
-    )
+    from instructor.core import IncompleteOutputException, InstructorRetryException
 
     key = settings.api_key
     cause: BaseException = exc
