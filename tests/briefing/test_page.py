@@ -112,3 +112,27 @@ def test_the_page_is_part_of_the_public_api() -> None:
     import summariser
 
     assert summariser.to_html is to_html and "to_html" in summariser.__all__
+
+
+def test_the_policy_hashes_what_is_served() -> None:
+    """The hashes are of the style and script as the page carries them, byte for byte."""
+    page, _ = hostile_page()
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    served = {tag: re.findall(rf"<{tag}>(.*?)</{tag}>", page, re.S) for tag in ("style", "script")}
+    assert policy is not None and [len(found) for found in served.values()] == [1, 1]
+    hashes = re.findall(r"(style|script)-src '(sha256-[^']+)'", html.unescape(policy.group(1)))
+    assert dict(hashes) == {tag: _sha256(found[0]) for tag, found in served.items()}
+
+
+def test_markup_is_written_by_templates_only() -> None:
+    """No module of the page or the digest escapes by hand: autoescape does it everywhere."""
+    from tests.support import ROOT
+
+    folders = [ROOT / "summariser" / "briefing" / "page", ROOT / "summariser" / "batch" / "digest"]
+    by_hand = [
+        str(path.relative_to(ROOT))
+        for folder in folders
+        for path in folder.glob("*.py")
+        if re.search(r"\bescape\(|from html import|import html\b|Markup\(f", path.read_text())
+    ]
+    assert by_hand == []

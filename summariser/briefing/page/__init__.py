@@ -2,6 +2,7 @@
 
 view.py      the briefing pane and the article pane, marks and all (a digest reuses it)
 document.py  the page shell: inline style and script, allowed by hash and nothing else
+templates.py Jinja2 with autoescape: the *.html.j2 beside the code write every page's markup
 page.css     how a view looks;  page.js  items and marks linked, in every view on a page
 
 Choosing an item emphasises its words; choosing highlighted words shows the items resting on
@@ -10,20 +11,17 @@ them. An item the article does not support is flagged and has no words.
 
 from __future__ import annotations
 
-from html import escape
-
 from ..schema import Briefing
-from .document import asset, document
+from .document import document
+from .templates import Markup, asset, render
 from .view import view
 
-__all__ = ["asset", "document", "to_html", "view"]
+__all__ = ["Markup", "asset", "document", "render", "to_html", "view"]
 
 
 def to_html(briefing: Briefing, text: str) -> str:
     """The page for `briefing` of the article `text` (the text its offsets index)."""
-    body = "\n".join(
-        ['<main class="view" data-view>', view(briefing, text), _footer(briefing), "</main>"]
-    )
+    body = render("page.html.j2", view=view(briefing, text), line=_footer(briefing))
     return document(
         title=briefing.headline,
         lang=briefing.language,
@@ -33,10 +31,11 @@ def to_html(briefing: Briefing, text: str) -> str:
     )
 
 
-def _footer(briefing: Briefing) -> str:
+def _footer(briefing: Briefing) -> str | None:
+    """How the briefing was made, in one line of text; None where that is not known."""
     meta = briefing.meta
     if meta is None:
-        return "<footer>Made by summariser.</footer>"
+        return None
     usage = meta.usage
     split = ""
     if meta.prefill_seconds is not None and meta.decode_seconds is not None:
@@ -47,4 +46,4 @@ def _footer(briefing: Briefing) -> str:
         f"{meta.seconds:.1f} s{split} · {usage.prompt_tokens} prompt{cached} + "
         f"{usage.completion_tokens} completion tokens"
     )
-    return f"<footer>Made by summariser: {escape(line)}</footer>"
+    return line

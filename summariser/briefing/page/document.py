@@ -1,8 +1,9 @@
 """The shell every page of ours shares: one HTML document that needs nothing outside itself.
 
-Its style and script are inline, and its Content-Security-Policy allows exactly those by their
-hashes and nothing else: no network, no other script, no inline handler. So even markup that
-escaped escaping could neither run nor load anything.
+Its style and script are inline, and its Content-Security-Policy allows exactly those by the
+hashes of the very text served (document.html.j2 inserts them unchanged) and nothing else: no
+network, no other script, no inline handler. So even markup that escaped escaping could
+neither run nor load anything.
 """
 
 from __future__ import annotations
@@ -10,47 +11,25 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Sequence
-from functools import cache
-from html import escape
-from importlib import resources
+
+from .templates import Markup, asset, render
 
 __all__ = ["asset", "document"]
 
 
 def document(
-    *, title: str, lang: str, body: str, styles: Sequence[str], scripts: Sequence[str]
+    *, title: str, lang: str, body: Markup, styles: Sequence[str], scripts: Sequence[str]
 ) -> str:
-    """A whole page: `body` (already escaped HTML) with `styles` as its one style and
-    `scripts` as its one script, each joined in the order given."""
-    css, js = "\n".join(styles), "\n".join(scripts)
+    """A whole page: `body` (rendered markup) with `styles` as its one style and `scripts` as
+    its one script, each joined in the order given."""
+    css, js = Markup("\n".join(styles)), Markup("\n".join(scripts))  # our own files, as they are
     policy = (
         f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
     )
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            f'<html lang="{escape(lang)}">',
-            "<head>",
-            '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{escape(title)}</title>",
-            f"<style>{css}</style>",
-            "</head>",
-            "<body>",
-            body,
-            f"<script>{js}</script>",
-            "</body>",
-            "</html>",
-        ]
+    return str(
+        render("document.html.j2", title=title, lang=lang, policy=policy, body=body, css=css, js=js)
     )
-
-
-@cache
-def asset(name: str, package: str = __package__ or "") -> str:
-    """A file shipped beside the code: this folder's (page.css, page.js) or `package`'s."""
-    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
 
 
 def _sha256(source: str) -> str:
