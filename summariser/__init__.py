@@ -5,7 +5,8 @@
     >>> [actor.name for actor in briefing.who]
 
 Many articles: `abatch(inputs)` yields one `BatchRecord` per article as each finishes;
-`summarise_articles(articles)` is the same as a pure, picklable function over a list.
+`summarise_articles(articles)` is the same as a pure, picklable function over a list. A
+`BatchContext` (inputs, fetcher, cache, pace, resume, totals) is what every batch mode shares.
 `to_html(briefing, text)` is the briefing beside the article as one self-contained page;
 `to_digest_html(records, texts)` is a whole batch as one page, searchable, each article openable.
 
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .batch.context import BatchContext, BatchTotals
     from .batch.digest import to_digest_html
     from .batch.on_ray import records_on_ray
     from .batch.records import BatchRecord, RecordError, RecordSource
@@ -47,6 +49,8 @@ _EXPORTS = {
     "asummarise": "client",
     "abatch": "batch.run",
     "summarise_articles": "batch.run",
+    "BatchContext": "batch.context",
+    "BatchTotals": "batch.context",
     "Article": "sources.articles",
     "BatchRecord": "batch.records",
     "RecordError": "batch.records",
@@ -75,7 +79,9 @@ __all__ = [
     "Actor",
     "Allegation",
     "Article",
+    "BatchContext",
     "BatchRecord",
+    "BatchTotals",
     "Briefing",
     "ConfigError",
     "Evidence",

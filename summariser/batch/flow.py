@@ -27,7 +27,8 @@ class Pace:
     (a Ray actor's blocks), so the limit holds across them, not per run.
     """
 
-    def __init__(self, rpm: float | None) -> None:
+    def __init__(self, rpm: float | None = None) -> None:
+        self.rpm = rpm
         self.interval = 60.0 / rpm if rpm else 0.0
         self.next_start = 0.0
         self.lock = threading.Lock()  # held for no await: safe on any loop

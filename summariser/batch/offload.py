@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from ..briefing.schema import Briefing
+    from ..client import Summariser
 
 __all__ = ["Offload"]
 
@@ -40,6 +45,19 @@ class Offload:
             except BrokenProcessPool:
                 self.close()
         return call()
+
+    async def asummarise(self, summariser: Summariser, text: str, **article: Any) -> Briefing:
+        """`summariser.asummarise(text, **article)` with its two pure stages (stages.prepare
+        and stages.finish) in this pool's processes; only the model call stays on the loop."""
+        from .. import stages
+
+        started = time.perf_counter()
+        request = await self.run(stages.prepare, text, **article, **summariser.prepare_options)
+        answer = await summariser.aask(request)
+        dump = answer.draft.model_dump()  # the draft's class is made at run time: plain data
+        briefing = await self.run(stages.finish, request, dump, strict=summariser.strict)
+        briefing.meta = summariser.run_info(request, answer, started=started)
+        return briefing
 
     def close(self) -> None:
         pool, self._pool = self._pool, None

@@ -17,40 +17,36 @@ import asyncio
 import json
 import logging
 import socket
-from collections.abc import Collection, Iterable, Iterator, MutableMapping
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..sources.articles import Article
+from .context import BatchContext, BatchInput, ContextOptions
 from .flow import Pace
 from .records import BatchRecord
-from .run import BatchInput, BatchTotals, abatch, count, triage
+from .run import abatch
 
 if TYPE_CHECKING:
-    from ..sources.fetch import Fetcher
-    from .briefing_cache import BriefingCache
+    from typing import Unpack
 
 __all__ = ["records_on_ray"]
 
 
 def records_on_ray(
-    inputs: Iterable[BatchInput],
+    inputs: Iterable[BatchInput] | BatchContext,
     *,
     model: str | None = None,
     base_url: str | None = None,
     address: str | None = None,
     actors: int = 2,
     concurrency: int = 8,
-    rpm: float | None = None,
-    fetcher: Fetcher | None = None,
-    cache: BriefingCache | None = None,
-    skip: Collection[str] = frozenset(),
-    totals: BatchTotals | None = None,
-    texts: MutableMapping[str, str] | None = None,
     block: int = 8,
+    **options: Unpack[ContextOptions],
 ) -> Iterator[BatchRecord]:
     """One record per article of `inputs`, the model's work spread over `actors` Ray actors
-    (each with `concurrency` requests in flight), `block` articles to a task."""
+    (each with `concurrency` requests in flight), `block` articles to a task; `options` are
+    the context's (`BatchContext.of`). The context's rate is shared out among the actors."""
     if address and address.startswith("ray://"):
         raise ConfigError(
             "Ray Data does not run over Ray Client (ray://): run summarise on a cluster node "
@@ -61,22 +57,17 @@ def records_on_ray(
     except ImportError:
         raise ConfigError("--via ray needs Ray: pip install 'summariser[ray]'") from None
     from ..client import Summariser
-    from ..prompting.messages import prompt_hash
 
-    totals = totals if totals is not None else BatchTotals()
+    context = BatchContext.of(inputs, **options)
     driver = Summariser(model=model, base_url=base_url)  # names the model; never connects
     keys: dict[str, str] = {}
     rows: list[dict[str, str]] = []
-    identity = driver.model_identity
-    for ready in triage(inputs, totals, fetcher, identity, prompt_hash(), cache=cache,
-                        skip=skip, texts=texts):  # fmt: skip
+    for ready in context.triage(driver.model_identity):
         if isinstance(ready, BatchRecord):
-            count(totals, ready)
-            yield ready
+            yield context.keep(ready)
             continue
-        article, key = ready
-        keys[article.id] = key
-        rows.append({"article": article.model_dump_json()})
+        keys[ready.article.id] = ready.key
+        rows.append({"article": ready.article.model_dump_json()})
     if not rows:
         return
     if not ray.is_initialized():
@@ -94,21 +85,19 @@ def records_on_ray(
             raise ConfigError(f"cannot start or join Ray at {where}: {first}") from None
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     ray.data.DataContext.get_current().enable_progress_bars = False
-    options = {"model": model, "base_url": base_url}
+    endpoint = {"model": model, "base_url": base_url}
+    rpm = context.pace.rpm
     share = rpm / actors if rpm else None
     made = ray.data.from_items(rows).map_batches(
         _Actor,
-        fn_constructor_kwargs={"options": options, "concurrency": concurrency, "rpm": share},
+        fn_constructor_kwargs={"options": endpoint, "concurrency": concurrency, "rpm": share},
         batch_size=block,
         compute=ray.data.ActorPoolStrategy(size=actors),
         num_cpus=1 if driver.settings.embedded else 0.25,  # an endpoint's actor mostly waits
     )
     for row in made.iter_rows():
         record = BatchRecord.from_json(json.loads(row["record"]))
-        if cache is not None and record.ok:
-            cache.put(keys[record.id], record.to_json())
-        count(totals, record)
-        yield record
+        yield context.keep(record, keys[record.id])
 
 
 def _check_reachable(address: str | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any, TextIO
 
-from .run import BatchTotals
+from .context import BatchTotals
 
 __all__ = ["BatchProgress", "summary_line"]
 

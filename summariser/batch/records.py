@@ -9,6 +9,7 @@ record, where errors have it too.
 from __future__ import annotations
 
 import hashlib
+import time
 from datetime import date
 from typing import Any
 
@@ -70,6 +71,38 @@ class BatchRecord(BaseModel):
     @property
     def ok(self) -> bool:
         return self.briefing is not None
+
+    @classmethod
+    def of(
+        cls,
+        article: Article,
+        started: float,
+        *,
+        briefing: Briefing | None = None,
+        error: BaseException | None = None,
+        secret: str | None = None,
+    ) -> BatchRecord:
+        """`article`'s record, its briefing or the error that stopped it (redacted of
+        `secret`); `seconds` runs from `started` (perf_counter) to now."""
+        seconds = round(time.perf_counter() - started, 3)
+        source = RecordSource.of(article)
+        if error is not None or briefing is None:
+            error = error or ValueError("no briefing")
+            failure = RecordError(type=type(error).__name__, message=redact(str(error), secret))
+            return cls(id=article.id, source=source, error=failure, seconds=seconds)
+        meta = briefing.meta
+        warnings = list(meta.warnings) if meta else []
+        if article.teaser:
+            warnings.append("only the feed's summary was available, not the full page")
+        return cls(
+            id=article.id,
+            source=source,
+            briefing=briefing.model_copy(update={"meta": None}),
+            model=meta.model if meta else None,
+            usage=meta.usage if meta else None,
+            warnings=warnings,
+            seconds=seconds,
+        )
 
     @classmethod
     def for_problem(cls, problem: InputProblem) -> BatchRecord:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from .common import EPILOG, endpoint_flags, fetcher_for, network_flags
+from .common import EPILOG, cache_path_of, endpoint_flags, fetcher_for, network_flags
 
-__all__ = ["add_parser", "cache_path_of", "run", "summariser_for"]
+__all__ = ["add_parser", "run", "summariser_for"]
 
 AUTO_WORKERS_FROM = 16  # --concurrency from which a batch reads and grounds in worker processes
 DEFAULT_CONCURRENCY = 8  # requests in flight to an endpoint
@@ -116,19 +117,47 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import asyncio
     import contextlib
     import time
 
-    from ..batch.briefing_cache import BriefingCache
-    from ..batch.output import check_ours, listing_line, read_records, resume_point, write_line
-    from ..batch.progress import BatchProgress, summary_line
-    from ..batch.run import BatchTotals, abatch, extract_records
-    from ..errors import InputError
-    from ..sources.response_cache import ResponseCache
+    from ..batch.output import check_ours, resume_point
     from .outputs import check_output
 
+    _refuse_conflicts(args)
+    if args.status:
+        from .batch_api import show_status
+
+        return show_status(args, _context(args, cache_path_of(args)), out)
+    started = time.perf_counter()
+    output = check_output(args.out) if args.out else None
+    out_path = output.path if output and not output.stream else None  # a file, read back
+    if out_path:
+        check_ours(out_path)
+    resuming = out_path is not None and not args.restart and not args.extract_only
+    skip = resume_point(out_path) if resuming and out_path else frozenset()
+    context = _context(args, None if args.no_cache else cache_path_of(args), skip)
     digest = args.format in ("markdown", "html")
+    collected: list[Any] = []
+    cost = None
+    with contextlib.ExitStack() as stack:
+        target: TextIO | None = None if digest else out
+        if output:
+            descriptor = output.open_records(append=resuming)
+            target = stack.enter_context(open(descriptor, "a", encoding="utf-8"))
+        if args.extract_only:
+            _extract(context, target, None if args.quiet else err)
+        else:
+            cost = _summarise(args, context, target, collected if digest else None, err, stack)
+    if digest:
+        _digest(args.format, out, out_path, collected, context.texts)
+    if not args.quiet:
+        _report(context, time.perf_counter() - started, cost, err)
+    return 0
+
+
+def _refuse_conflicts(args: argparse.Namespace) -> None:
+    from ..errors import InputError
+
     via_api = args.via == "batch-api"
     if args.status and not via_api:
         raise InputError("--status shows where Batch API batches stand: add --via batch-api")
@@ -137,124 +166,151 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "--via batch-api keeps its batches in the batch cache: it cannot go with "
             "--extract-only or --no-cache"
         )
-    if args.status:
-        from .batch_api import show_status
-
-        return show_status(args, cache_path_of(args), fetcher_for(args), out)
-    if digest and args.extract_only:
+    if args.format in ("markdown", "html") and args.extract_only:
         raise InputError(
             f"--format {args.format} digests briefings; it cannot go with --extract-only"
         )
-    started = time.perf_counter()
-    totals = BatchTotals()
-    output = check_output(args.out) if args.out else None
-    out_path = output.path if output and not output.stream else None  # a file, read back
+
+
+def _context(args: argparse.Namespace, cache_path: Path | None, skip: Any = frozenset()) -> Any:
+    """The batch's context from its flags: the briefing cache only where the model is asked."""
+    from ..batch.briefing_cache import BriefingCache
+    from ..batch.context import BatchContext
+    from ..batch.flow import Pace
+    from ..sources.response_cache import ResponseCache
+
+    briefings = cache_path is not None and not args.extract_only
+    return BatchContext(
+        inputs=args.inputs,
+        fetcher=fetcher_for(args, ResponseCache(cache_path) if cache_path else None),
+        cache=BriefingCache(cache_path) if briefings and cache_path else None,
+        pace=Pace(args.rpm),
+        skip=skip,
+        texts={} if args.format == "html" else None,
+    )
+
+
+def _extract(context: Any, target: TextIO | None, listing: TextIO | None) -> None:
+    """--extract-only: the articles themselves as JSONL, each listed on `listing`."""
+    from ..batch.output import listing_line, write_line
+    from ..batch.run import extract_records
+
+    for line in extract_records(context):
+        if target is not None:
+            write_line(line, target)
+        if listing is not None:
+            listing.write(listing_line(line) + "\n")
+
+
+Keep = Callable[[Any], None]
+
+
+def _summarise(
+    args: argparse.Namespace,
+    context: Any,
+    target: TextIO | None,
+    collected: list[Any] | None,
+    err: TextIO,
+    stack: Any,
+) -> float | None:
+    """Every record through --via's mode, each written and shown as it comes; the cost."""
+    from ..batch.output import write_line
+    from ..batch.pricing import estimate_cost
+    from ..batch.progress import BatchProgress
+
+    summariser = summariser_for(args)
+    bar = not args.quiet and err.isatty()
+    progress = stack.enter_context(BatchProgress(err, context.totals, enabled=bar))
+
+    def keep(record: Any) -> None:
+        if target is not None:
+            write_line(record.to_json(), target)
+        if collected is not None:
+            collected.append(record)
+        progress.update()
+
+    _modes()[args.via](args, context, summariser, keep, err)
+    totals = context.totals
+    return estimate_cost(_price(args, summariser), totals.prompt_tokens, totals.completion_tokens)
+
+
+def _modes() -> dict[str, Callable[..., None]]:
+    """--via's choices: each asks the model its own way over the same context."""
+    from .batch_api import via_batch_api
+
+    return {"online": _online, "batch-api": via_batch_api, "ray": _on_ray}
+
+
+def _online(
+    args: argparse.Namespace, context: Any, summariser: Any, keep: Keep, err: TextIO
+) -> None:
+    import asyncio
+
+    from ..batch.run import abatch
+
+    async def drain() -> None:
+        concurrency = args.concurrency or DEFAULT_CONCURRENCY
+        records = abatch(context, summariser, concurrency=concurrency, workers=_workers(args))
+        try:
+            async for record in records:
+                keep(record)
+        finally:
+            await summariser.aclose()
+
+    asyncio.run(drain())
+
+
+def _on_ray(
+    args: argparse.Namespace, context: Any, summariser: Any, keep: Keep, err: TextIO
+) -> None:
+    from ..batch.on_ray import records_on_ray
+
+    del summariser  # each actor makes its own
+    for record in records_on_ray(
+        context,
+        model=args.model,
+        base_url=args.base_url,
+        address=args.ray_address,
+        actors=max(1, args.actors),
+        concurrency=args.concurrency or DEFAULT_CONCURRENCY,
+    ):
+        keep(record)
+
+
+def _price(args: argparse.Namespace, summariser: Any) -> tuple[float, float] | None:
+    """USD per million prompt and completion tokens: --price, else the list price known for
+    the model; the Batch API's is half."""
+    from ..batch.pricing import known_price, parse_price
+
+    settings = summariser.settings
+    price = parse_price(args.price) if args.price else None
+    price = price or known_price(settings.model, settings.base_url, settings.embedded)
+    if price and args.via == "batch-api":
+        return price[0] / 2, price[1] / 2
+    return price
+
+
+def _digest(
+    form: str, out: TextIO, out_path: Path | None, collected: list[Any], texts: Any
+) -> None:
+    """The Markdown or HTML digest on `out`; with a file, of all of it, earlier runs too."""
+    from ..batch.digest import to_digest, to_digest_html
+    from ..batch.output import read_records
+    from ..batch.records import BatchRecord
+
     if out_path:
-        check_ours(out_path)
-    resuming = out_path is not None and not args.restart and not args.extract_only
-    cache_path = None if args.no_cache else cache_path_of(args)
-    responses = ResponseCache(cache_path) if cache_path else None
-    fetcher = fetcher_for(args, responses)
-    skip = resume_point(out_path) if resuming and out_path else frozenset()
-    collected: list[Any] = []
-    texts: dict[str, str] | None = {} if args.format == "html" else None
-    cost = None
-    with contextlib.ExitStack() as stack:
-        target: TextIO | None = None if digest else out
-        if output:
-            descriptor = output.open_records(append=resuming)
-            target = stack.enter_context(open(descriptor, "a", encoding="utf-8"))
-        if args.extract_only:
-            listing = None if args.quiet else err
-            for line in extract_records(args.inputs, totals, fetcher):
-                if target is not None:
-                    write_line(line, target)
-                if listing is not None:
-                    listing.write(listing_line(line) + "\n")
-        else:
-            from ..batch.pricing import estimate_cost, known_price, parse_price
+        collected = [BatchRecord.from_json(line) for line in read_records(out_path)]
+    out.write(to_digest_html(collected, texts) if form == "html" else to_digest(collected))
 
-            summariser = summariser_for(args)
-            settings = summariser.settings
-            price = parse_price(args.price) if args.price else None
-            price = price or known_price(settings.model, settings.base_url, settings.embedded)
-            cache = BriefingCache(cache_path) if cache_path else None
-            if via_api:
-                price = (price[0] / 2, price[1] / 2) if price else None  # the Batch API's half
-            bar = not args.quiet and err.isatty()
-            progress = stack.enter_context(BatchProgress(err, totals, enabled=bar))
 
-            def keep(record: Any) -> None:
-                if target is not None:
-                    write_line(record.to_json(), target)
-                if digest:
-                    collected.append(record)
-                progress.update()
+def _report(context: Any, seconds: float, cost: float | None, err: TextIO) -> None:
+    from ..batch.progress import summary_line
 
-            if args.via == "ray":
-                from ..batch.on_ray import records_on_ray
-
-                for record in records_on_ray(
-                    args.inputs, model=args.model, base_url=args.base_url,
-                    address=args.ray_address, actors=max(1, args.actors),
-                    concurrency=args.concurrency or DEFAULT_CONCURRENCY, rpm=args.rpm,
-                    fetcher=fetcher, cache=cache,
-                    skip=skip, totals=totals, texts=texts,
-                ):  # fmt: skip
-                    keep(record)
-            elif via_api:
-                from .batch_api import records_via_batch_api
-
-                for record in records_via_batch_api(
-                    args,
-                    summariser,
-                    cache_path=cache_path,
-                    cache=cache,
-                    fetcher=fetcher,
-                    skip=skip,
-                    totals=totals,
-                    texts=texts,
-                    err=err,
-                ):
-                    keep(record)
-            else:
-                records = abatch(
-                    args.inputs,
-                    summariser,
-                    fetcher=fetcher,
-                    offline=args.offline,
-                    cache=cache,
-                    skip=skip,
-                    concurrency=args.concurrency or DEFAULT_CONCURRENCY,
-                    rpm=args.rpm,
-                    workers=_workers(args),
-                    totals=totals,
-                    texts=texts,
-                )
-
-                async def drain() -> None:
-                    try:
-                        async for record in records:
-                            keep(record)
-                    finally:
-                        await summariser.aclose()
-
-                asyncio.run(drain())
-            cost = estimate_cost(price, totals.prompt_tokens, totals.completion_tokens)
-    if digest:
-        from ..batch.digest import to_digest, to_digest_html
-        from ..batch.records import BatchRecord
-
-        if out_path:  # the digest covers the whole file, earlier runs included
-            collected = [BatchRecord.from_json(line) for line in read_records(out_path)]
-        out.write(to_digest(collected) if texts is None else to_digest_html(collected, texts))
-    if not args.quiet:
-        for warning in totals.warnings:
-            err.write(f"summarise: warning: {warning}\n")
-        seconds = time.perf_counter() - started
-        not_modified = fetcher.not_modified if fetcher is not None else 0
-        err.write(summary_line(totals, seconds, cost, not_modified) + "\n")
-    return 0
+    for warning in context.totals.warnings:
+        err.write(f"summarise: warning: {warning}\n")
+    fetcher = context.fetcher
+    not_modified = fetcher.not_modified if fetcher is not None else 0
+    err.write(summary_line(context.totals, seconds, cost, not_modified) + "\n")
 
 
 def _workers(args: argparse.Namespace) -> int:
@@ -273,12 +329,3 @@ def summariser_for(args: argparse.Namespace) -> Any:
     from ..client import Summariser
 
     return Summariser(model=args.model, base_url=args.base_url, parallel=args.concurrency)
-
-
-def cache_path_of(args: argparse.Namespace) -> Path:
-    """--cache, else the default briefing cache in the user cache dir."""
-    if args.cache:
-        return Path(args.cache)
-    from ..config import batch_cache_path
-
-    return batch_cache_path()

@@ -1,78 +1,52 @@
-"""`summarise batch --via batch-api`: the batch command's Batch API branch, and `--status`."""
+"""`summarise batch --via batch-api`: the batch command's Batch API mode, and `--status`."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Collection, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .common import cache_path_of
+
 if TYPE_CHECKING:
-    from ..batch.briefing_cache import BriefingCache
+    from ..batch.context import BatchContext
     from ..batch.records import BatchRecord
-    from ..batch.run import BatchTotals
     from ..client import Summariser
-    from ..sources.fetch import Fetcher
 
-__all__ = ["records_via_batch_api", "show_status"]
+__all__ = ["show_status", "via_batch_api"]
 
 
-def records_via_batch_api(
+def via_batch_api(
     args: argparse.Namespace,
+    context: BatchContext,
     summariser: Summariser,
-    *,
-    cache_path: Path | None,
-    cache: BriefingCache | None,
-    fetcher: Fetcher | None,
-    skip: Collection[str],
-    totals: BatchTotals,
-    texts: dict[str, str] | None,
+    keep: Callable[[BatchRecord], None],
     err: TextIO,
-) -> Iterator[BatchRecord]:
+) -> None:
     """The batch's records through the Batch API; each batch's state on `err` as it is polled."""
     from ..batch.batch_api import Polling, run_batch_api
     from ..batch.batch_api.store import Submitted
 
-    assert cache_path is not None  # refused before: --no-cache
-    yield from run_batch_api(
-        args.inputs,
+    for record in run_batch_api(
+        context,
         summariser,
-        Submitted(cache_path),
-        fetcher=_fetcher(args, fetcher),
-        cache=cache,
-        skip=skip,
-        totals=totals,
-        texts=texts,
+        Submitted(cache_path_of(args)),  # --no-cache was refused before
         polling=Polling(first=args.poll),
         seen=None if args.quiet else _shown_on(err),
-    )
+    ):
+        keep(record)
 
 
-def show_status(args: argparse.Namespace, cache_path: Path, fetcher: Any, out: TextIO) -> int:
+def show_status(args: argparse.Namespace, context: BatchContext, out: TextIO) -> int:
     """--status: where the inputs' batches stand, one line each; nothing submitted or waited."""
     from ..batch.batch_api import batch_api_status
     from ..batch.batch_api.store import Submitted
-    from ..batch.briefing_cache import BriefingCache
     from ..client import Summariser
 
     summariser = Summariser(model=args.model, base_url=args.base_url)
-    status = batch_api_status(
-        args.inputs,
-        summariser,
-        Submitted(cache_path),
-        fetcher=_fetcher(args, fetcher),
-        cache=BriefingCache(cache_path),
-    )
+    status = batch_api_status(context, summariser, Submitted(cache_path_of(args)))
     out.write("\n".join(status.lines()) + "\n")
     return 0
-
-
-def _fetcher(args: argparse.Namespace, fetcher: Any) -> Any:
-    if fetcher is None and not args.offline:
-        from ..sources.fetch import Fetcher
-
-        return Fetcher()
-    return fetcher
 
 
 def _shown_on(err: TextIO) -> Any:

@@ -7,6 +7,7 @@ epilog prints it, and `exit_code` reads an error through it.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any, NoReturn
 
 from ..errors import ConfigError, InputError, InvalidOutputError, ModelError
@@ -15,6 +16,7 @@ __all__ = [
     "EPILOG",
     "EXIT_CODES",
     "Parser",
+    "cache_path_of",
     "endpoint_flags",
     "exit_code",
     "fetcher_for",
@@ -83,3 +85,12 @@ def fetcher_for(args: argparse.Namespace, store: Any = None) -> Any:
 
     policy = FetchPolicy(allow_private=args.allow_private, host_delay=args.host_delay)
     return Fetcher(policy, store=store)
+
+
+def cache_path_of(args: argparse.Namespace) -> Path:
+    """--cache, else the default briefing cache in the user cache dir."""
+    if args.cache:
+        return Path(args.cache)
+    from ..config import batch_cache_path
+
+    return batch_cache_path()

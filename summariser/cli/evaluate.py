@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from .batch import DEFAULT_CONCURRENCY, cache_path_of, summariser_for
-from .common import EPILOG, endpoint_flags
+from .batch import DEFAULT_CONCURRENCY, summariser_for
+from .common import EPILOG, cache_path_of, endpoint_flags
 
 __all__ = ["add_parser", "run"]
 

@@ -24,7 +24,7 @@ from summariser.batch.batch_api import Limits, Polling, run_batch_api
 from summariser.batch.batch_api.jobs import Jobs
 from summariser.batch.batch_api.lines import files_of, line_of
 from summariser.batch.batch_api.store import Submitted
-from summariser.batch.run import key_of
+from summariser.batch.context import key_of
 from summariser.cli import main
 from summariser.prompting.messages import prompt_hash
 from summariser.sources.articles import Article, load_json_articles

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from summariser import Article, BatchRecord, Summariser, abatch, summarise_articles
-from summariser.batch.run import BatchTotals
+from summariser.batch.context import BatchTotals
 from summariser.testing.stub_server import StubServer
 from tests.support import DATA, EVAL
 

@@ -11,25 +11,25 @@ submitted afresh next run. Every article ends as exactly one record.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ...errors import ConfigError, InvalidOutputError, ModelError, SummariserError
 from ...sources.articles import Article
+from ..context import BatchContext, BatchInput, ContextOptions, Work
 from ..records import BatchRecord
-from ..run import BatchInput, BatchTotals, count, record_of, triage
 from .jobs import Jobs, Polling
 from .lines import Limits, files_of, line_of
 from .store import Submitted
 
 if TYPE_CHECKING:
+    from typing import Unpack
+
     from openai.types import Batch
 
     from ...client import Summariser
-    from ...sources.fetch import Fetcher
     from ...stages import Request
-    from ..briefing_cache import BriefingCache
 
 __all__ = ["BatchApiStatus", "batch_api_status", "run_batch_api"]
 
@@ -53,31 +53,27 @@ def _slot(key: str, article_id: str) -> str:
 
 
 def run_batch_api(
-    inputs: Iterable[BatchInput],
+    inputs: Iterable[BatchInput] | BatchContext,
     summariser: Summariser,
     store: Submitted,
     *,
-    fetcher: Fetcher | None = None,
-    cache: BriefingCache | None = None,
-    skip: Collection[str] = frozenset(),
-    totals: BatchTotals | None = None,
-    texts: MutableMapping[str, str] | None = None,
     limits: Limits | None = None,
     polling: Polling | None = None,
     seen: Callable[[list[Batch]], None] | None = None,
+    **options: Unpack[ContextOptions],
 ) -> Iterator[BatchRecord]:
-    """One record per article of `inputs`, answered through the endpoint's Batch API.
+    """One record per article of `inputs`, answered through the endpoint's Batch API;
+    `options` are the context's (`BatchContext.of`; a Batch API has no rate to keep).
 
     Submits what `store` does not hold yet, attaches to what it does, waits for every batch
     (polling with backoff; `seen` is shown their states), then yields the records. Records
     ready without a model (input problems, cached briefings) come first.
     """
-    totals = totals if totals is not None else BatchTotals()
+    context = BatchContext.of(inputs, **options)
     started = time.perf_counter()
     work: dict[str, _Work] = {}
-    for record in _read(inputs, summariser, fetcher, cache, skip, totals, texts, work, started):
-        count(totals, record)
-        yield record
+    for record in _read(context, summariser, work, started):
+        yield context.keep(record)
     if not work:
         return
     jobs = Jobs(_client(summariser), polling)
@@ -89,9 +85,7 @@ def run_batch_api(
             file_id = _sdk(summariser, jobs.upload, content, f"summariser-{index}.jsonl")
         except ModelError as exc:  # this file's articles fail; the others go on
             for key in keys:
-                record = _failed(work.pop(key), started, exc, summariser)
-                count(totals, record)
-                yield record
+                yield context.keep(_failed(work.pop(key), started, exc, summariser))
             continue
         store.uploaded(file_id, [(key, work[key].article.id) for key in keys])
     submitted = store.of(work)
@@ -111,60 +105,39 @@ def run_batch_api(
             if bid != batch_id:
                 continue
             record = _collect(work[key], answers.get(custom_id), batch, summariser, started)
-            if cache is not None and record.ok:
-                cache.put(work[key].key, record.to_json())
             store.done([key])
-            count(totals, record)
-            yield record
+            yield context.keep(record, work[key].key)
 
 
 def _read(
-    inputs: Iterable[BatchInput],
-    summariser: Summariser,
-    fetcher: Fetcher | None,
-    cache: BriefingCache | None,
-    skip: Collection[str],
-    totals: BatchTotals,
-    texts: MutableMapping[str, str] | None,
-    work: dict[str, _Work],
-    started: float,
+    context: BatchContext, summariser: Summariser, work: dict[str, _Work], started: float
 ) -> Iterator[BatchRecord]:
     """Records ready without the model; what needs it goes into `work`, by its slot."""
-    for ready in _triage(inputs, summariser, totals, fetcher, cache, skip, texts):
+    for ready in _triage(context, summariser):
         if isinstance(ready, BatchRecord):
             yield ready
             continue
-        item, key = ready
+        item = ready.article
         try:
             request = summariser.prepare(
                 item.text, published=item.published, title=item.title, url=item.url
             )
         except SummariserError as exc:
-            yield record_of(item, started, error=exc)
+            yield BatchRecord.of(item, started, error=exc)
             continue
-        job = _Work(item, request, key)
+        job = _Work(item, request, ready.key)
         work[job.slot] = job
 
 
-def _triage(
-    inputs: Iterable[BatchInput],
-    summariser: Summariser,
-    totals: BatchTotals,
-    fetcher: Fetcher | None,
-    cache: BriefingCache | None,
-    skip: Collection[str] = frozenset(),
-    texts: MutableMapping[str, str] | None = None,
-) -> Iterator[BatchRecord | tuple[Article, str]]:
-    """run.triage for this summariser's model, which must be an endpoint with a Batch API."""
-    from ...prompting.messages import prompt_hash
-
+def _triage(context: BatchContext, summariser: Summariser) -> Iterator[BatchRecord | Work]:
+    """The context's triage for this summariser's model, which must be an endpoint with a
+    Batch API."""
     if summariser.settings.embedded:
         raise ConfigError(
             "--via batch-api needs an OpenAI-compatible endpoint with a Batch API "
             "(--base-url, --model); the embedded model answers online only"
         )
-    model, prompt = summariser.model_identity, prompt_hash()
-    return triage(inputs, totals, fetcher, model, prompt, cache=cache, skip=skip, texts=texts)
+    return context.triage(summariser.model_identity)
 
 
 def _collect(
@@ -211,11 +184,11 @@ def _collect(
             draft=draft, usage=usage_of(body.get("usage")), attempts=1, model_seconds=0.0
         )
     briefing = summariser.finish(work.request, answer, started=started)
-    return record_of(work.article, started, briefing=briefing)
+    return BatchRecord.of(work.article, started, briefing=briefing)
 
 
 def _failed(work: _Work, started: float, error: Exception, summariser: Summariser) -> BatchRecord:
-    return record_of(work.article, started, error=error, secret=summariser.settings.api_key)
+    return BatchRecord.of(work.article, started, error=error, secret=summariser.settings.api_key)
 
 
 def _sdk(summariser: Summariser, call: Callable[..., _T], *args: Any) -> _T:
@@ -258,20 +231,18 @@ class BatchApiStatus:
 
 
 def batch_api_status(
-    inputs: Iterable[BatchInput],
+    inputs: Iterable[BatchInput] | BatchContext,
     summariser: Summariser,
     store: Submitted,
-    *,
-    fetcher: Fetcher | None = None,
-    cache: BriefingCache | None = None,
+    **options: Unpack[ContextOptions],
 ) -> BatchApiStatus:
     """Counts and batch states only: no request is built, so it is quick on any archive."""
     cached, slots = 0, []
-    for ready in _triage(inputs, summariser, BatchTotals(), fetcher, cache):
+    for ready in _triage(BatchContext.of(inputs, **options), summariser):
         if isinstance(ready, BatchRecord):
             cached += ready.cached
         else:
-            slots.append(_slot(ready[1], ready[0].id))
+            slots.append(_slot(ready.key, ready.article.id))
     submitted = store.of(slots)
     ids = sorted({bid for _, _, bid in submitted.values() if bid})
     jobs = Jobs(_client(summariser))
