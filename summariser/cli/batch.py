@@ -9,9 +9,13 @@ import argparse
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .common import EPILOG, cache_path_of, endpoint_flags, fetcher_for, network_flags
+
+if TYPE_CHECKING:
+    from ..batch.context import BatchContext
+    from ..batch.records import BatchRecord
 
 __all__ = ["add_parser", "run", "summariser_for"]
 
@@ -172,7 +176,9 @@ def _refuse_conflicts(args: argparse.Namespace) -> None:
         )
 
 
-def _context(args: argparse.Namespace, cache_path: Path | None, skip: Any = frozenset()) -> Any:
+def _context(
+    args: argparse.Namespace, cache_path: Path | None, skip: Any = frozenset()
+) -> BatchContext:
     """The batch's context from its flags: the briefing cache only where the model is asked."""
     from ..batch.briefing_cache import BriefingCache
     from ..batch.context import BatchContext
@@ -190,7 +196,7 @@ def _context(args: argparse.Namespace, cache_path: Path | None, skip: Any = froz
     )
 
 
-def _extract(context: Any, target: TextIO | None, listing: TextIO | None) -> None:
+def _extract(context: BatchContext, target: TextIO | None, listing: TextIO | None) -> None:
     """--extract-only: the articles themselves as JSONL, each listed on `listing`."""
     from ..batch.output import listing_line, write_line
     from ..batch.run import extract_records
@@ -202,14 +208,14 @@ def _extract(context: Any, target: TextIO | None, listing: TextIO | None) -> Non
             listing.write(listing_line(line) + "\n")
 
 
-Keep = Callable[[Any], None]
+Keep = Callable[["BatchRecord"], None]
 
 
 def _summarise(
     args: argparse.Namespace,
-    context: Any,
+    context: BatchContext,
     target: TextIO | None,
-    collected: list[Any] | None,
+    collected: list[BatchRecord] | None,
     err: TextIO,
     stack: Any,
 ) -> float | None:
@@ -222,7 +228,7 @@ def _summarise(
     bar = not args.quiet and err.isatty()
     progress = stack.enter_context(BatchProgress(err, context.totals, enabled=bar))
 
-    def keep(record: Any) -> None:
+    def keep(record: BatchRecord) -> None:
         if target is not None:
             write_line(record.to_json(), target)
         if collected is not None:
@@ -242,7 +248,7 @@ def _modes() -> dict[str, Callable[..., None]]:
 
 
 def _online(
-    args: argparse.Namespace, context: Any, summariser: Any, keep: Keep, err: TextIO
+    args: argparse.Namespace, context: BatchContext, summariser: Any, keep: Keep, err: TextIO
 ) -> None:
     import asyncio
 
@@ -261,7 +267,7 @@ def _online(
 
 
 def _on_ray(
-    args: argparse.Namespace, context: Any, summariser: Any, keep: Keep, err: TextIO
+    args: argparse.Namespace, context: BatchContext, summariser: Any, keep: Keep, err: TextIO
 ) -> None:
     from ..batch.on_ray import records_on_ray
 
@@ -303,7 +309,7 @@ def _digest(
     out.write(to_digest_html(collected, texts) if form == "html" else to_digest(collected))
 
 
-def _report(context: Any, seconds: float, cost: float | None, err: TextIO) -> None:
+def _report(context: BatchContext, seconds: float, cost: float | None, err: TextIO) -> None:
     from ..batch.progress import summary_line
 
     for warning in context.totals.warnings:
