@@ -30,6 +30,8 @@ def test_data_files_load_from_an_installed_copy(tmp_path: Path) -> None:
         "print(len(m.build_messages('Some article text about a meeting in Paris.')))\n"
         "from summariser.batch.digest import to_digest_html\n"  # templates of two folders
         "print(to_digest_html([]).count('<main class=\"digest\">'))\n"
+        "from summariser.stories import Store\n"  # schemas/store.sql
+        "print(len(Store(':memory:').counts()))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
@@ -37,7 +39,7 @@ def test_data_files_load_from_an_installed_copy(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    origin, system_same, user_same, version, messages, digests = result.stdout.split()
+    origin, system_same, user_same, version, messages, digests, tables = result.stdout.split()
     assert origin.startswith(str(target))  # imported from the installed copy, not the checkout
     assert system_same == user_same == "True"
-    assert version == SCHEMA_VERSION and messages == "2" and digests == "1"
+    assert version == SCHEMA_VERSION and messages == "2" and digests == "1" and tables == "9"

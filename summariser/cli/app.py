@@ -14,19 +14,28 @@ import sys
 from typing import TextIO
 
 from .. import __version__
-from . import batch, brief, evaluate, schema, serve
+from . import batch, brief, evaluate, schema, serve, store, stories
 from .common import EPILOG, EXIT_CODES, Parser, exit_code
 
 __all__ = ["build_parser", "main"]
 
-COMMANDS = {"brief": brief, "batch": batch, "eval": evaluate, "schema": schema, "serve": serve}
+COMMANDS = {
+    "brief": brief,
+    "batch": batch,
+    "eval": evaluate,
+    "store": store,
+    "stories": stories,
+    "schema": schema,
+    "serve": serve,
+}
 _TOP_LEVEL = ("-h", "--help", "--version")
 
 
 def build_parser() -> Parser:
     parser = Parser(
         prog="summarise",
-        usage="summarise [brief] INPUT [options]\n       summarise {batch,eval,schema,serve} ...",
+        usage="summarise [brief] INPUT [options]\n"
+        "       summarise {batch,eval,store,stories,schema,serve} ...",
         description="Typed, grounded briefings of news articles: who, where, when, "
         "allegations, stakes. 'summarise COMMAND --help' gives a command's options.",
         epilog=EPILOG,

@@ -54,6 +54,12 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("--restart", action="store_true", help="overwrite FILE instead of resuming")
     parser.add_argument(
+        "--db",
+        metavar="FILE",
+        help="also keep every article and briefing in this SQLite store (Datasette opens it; "
+        "summarise stories reads it); a repeated batch adds nothing twice",
+    )
+    parser.add_argument(
         "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
@@ -192,7 +198,7 @@ def _context(
         cache=BriefingCache(cache_path) if briefings and cache_path else None,
         pace=Pace(args.rpm),
         skip=skip,
-        texts={} if args.format == "html" else None,
+        texts={} if args.format == "html" or args.db else None,  # --db keeps them too
     )
 
 
@@ -227,17 +233,28 @@ def _summarise(
     summariser = summariser_for(args)
     bar = not args.quiet and err.isatty()
     progress = stack.enter_context(BatchProgress(err, context.totals, enabled=bar))
+    store = stack.enter_context(_store(args.db)) if args.db else None
+    texts = context.texts if context.texts is not None else {}
+    html = args.format == "html"
 
     def keep(record: BatchRecord) -> None:
         if target is not None:
             write_line(record.to_json(), target)
         if collected is not None:
             collected.append(record)
+        if store is not None:  # the text is the store's now, unless the digest shows it
+            store.add(record, texts.get(record.id) if html else texts.pop(record.id, None))
         progress.update()
 
     _modes()[args.via](args, context, summariser, keep, err)
     totals = context.totals
     return estimate_cost(_price(args, summariser), totals.prompt_tokens, totals.completion_tokens)
+
+
+def _store(path: str) -> Any:
+    from ..stories import Store
+
+    return Store(path)
 
 
 def _modes() -> dict[str, Callable[..., None]]:
