@@ -323,7 +323,20 @@ def _digest(
 
     if out_path:
         collected = [BatchRecord.from_json(line) for line in read_records(out_path)]
-    out.write(to_digest_html(collected, texts) if form == "html" else to_digest(collected))
+    if form == "html":
+        out.write(to_digest_html(collected, texts, shared_stories(collected, texts)))
+    else:
+        out.write(to_digest(collected))
+
+
+def shared_stories(records: list[Any], texts: dict[str, str] | None) -> list[dict[str, Any]]:
+    """The stories that more than one article of `records` reports, for the digest's view by
+    story (grouped in memory: a store given with --db keeps its own)."""
+    from ..stories import Store, group_stories
+
+    with Store(":memory:") as store:
+        store.add_all((record, (texts or {}).get(record.id)) for record in records)
+        return [story for story in group_stories(store) if len(story["articles"]) > 1]
 
 
 def _report(context: BatchContext, seconds: float, cost: float | None, err: TextIO) -> None:

@@ -24,9 +24,10 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("-o", "--out", metavar="FILE", help="write here, not to stdout")
     parser.add_argument(
         "--format",
-        choices=["json", "markdown"],
+        choices=["json", "markdown", "html"],
         default="json",
-        help='JSON ({"stories": [...]}, default) or Markdown to read',
+        help='JSON ({"stories": [...]}, default), Markdown to read, or the HTML digest with '
+        "its stories first (each article opening to its evidence)",
     )
     parser.set_defaults(run=run)
 
@@ -42,17 +43,21 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = Path(args.source)
     if not source.is_file():
         raise InputError(f"no such store or records file: {source}")
-    if _is_sqlite(source):
-        try:
-            with Store(source) as store:
-                stories = group_stories(store)
-        except sqlite3.DatabaseError as exc:
-            raise InputError(f"{source} is not a summariser store: {exc}") from None
-    else:
-        with Store(":memory:") as store:
-            store.add_all((record, None) for record in read_batch_records(source))
+    try:
+        with Store(source if _is_sqlite(source) else ":memory:") as store:
+            if not _is_sqlite(source):
+                store.add_all((record, None) for record in read_batch_records(source))
             stories = group_stories(store)
-    if args.format == "markdown":
+            read = list(store.records()) if args.format == "html" else []
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{source} is not a summariser store: {exc}") from None
+    if args.format == "html":
+        from ..batch.digest import to_digest_html
+
+        records = [record for record, _ in read]
+        texts = {record.id: text for record, text in read if text}
+        text = to_digest_html(records, texts, [s for s in stories if len(s["articles"]) > 1])
+    elif args.format == "markdown":
         from ..stories.markdown import stories_markdown
 
         text = stories_markdown(stories)

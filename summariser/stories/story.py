@@ -219,6 +219,7 @@ def _write(store: Store, stories: list[dict[str, Any]], known: dict[str, str]) -
             store.db.execute(
                 "INSERT INTO stories (id, title, first_published, last_published, articles) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "first_published = excluded.first_published, "
                 "last_published = excluded.last_published, articles = excluded.articles",
                 (story["id"], story["title"], story["first_published"],
                  story["last_published"], len(story["articles"])),

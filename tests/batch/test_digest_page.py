@@ -36,7 +36,9 @@ def cards(page: str) -> list[str]:
 def test_cards_grouped_by_feed_newest_first_and_every_failure_listed(stub: StubServer) -> None:
     code, page, _ = batch(stub, GUARDIAN, UOL, NYPOST, KOI8, MISSING, "--format", "html")
     assert code == 0
-    headings = [html.unescape(h) for h in re.findall(r'<h2 id="[^"]+">(.*?) <span', page)]
+    headings = [
+        html.unescape(h) for h in re.findall(r'<h2 id="(?:f-\d+|failed)">(.*?) <span', page)
+    ]
     assert headings[:2] == ["The Guardian", "UOL Noticias"] and headings[-1] == "Not summarised"
     assert headings[-2] == "Articles"
     sections = page.split('<section class="feed"')[1:]

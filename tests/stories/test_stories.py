@@ -103,6 +103,13 @@ def test_a_recorded_batchs_stories_point_to_their_articles_own_words(tmp_path: P
     again = io.StringIO()
     assert main(["stories", str(db)], out=again, err=io.StringIO()) == 0
     assert json.loads(again.getvalue())["stories"] == stories  # kept, not regrouped
+    shared = [s for s in stories if len(s["articles"]) > 1]
+    for form, shows in (("markdown", "## "), ("html", '<article class="story" id="')):
+        page = io.StringIO()
+        assert main(["stories", str(db), "--format", form], out=page, err=io.StringIO()) == 0
+        assert all(f"{shows}{s['id' if form == 'html' else 'title'][:40]}" in page.getvalue()
+                   for s in shared), form  # fmt: skip
+        assert page.getvalue().count(shows) >= len(shared) > 0
 
 
 def _record(member: Member) -> BatchRecord:

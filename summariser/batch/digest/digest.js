@@ -1,4 +1,4 @@
-// The digest's search, and its articles opened on demand. Each article's full view waits in a
+// The digest's search, its articles opened on demand, and its stories' buttons to them. Each article's full view waits in a
 // <template> until opened, so a page of 1,000 articles builds no view nobody opens; page.js
 // links the items and marks of the views once they are in. Writes text with textContent and
 // copies only this page's own templates, never markup from elsewhere.
@@ -43,6 +43,18 @@
     }
   });
   document.addEventListener("click", (event) => {
+    const goto = event.target instanceof Element ? event.target.closest("button.goto") : null;
+    if (goto) { // a story's article: its card below, shown and opened
+      const card = document.getElementById(goto.dataset.card);
+      if (card.hidden) {
+        input.value = "";
+        filter();
+      }
+      const open = card.querySelector("button.open");
+      if (open.getAttribute("aria-expanded") !== "true") open.click();
+      card.scrollIntoView({ block: "start" });
+      return;
+    }
     const button = event.target instanceof Element ? event.target.closest("button.open") : null;
     if (!button) return;
     const card = button.closest("article.card");

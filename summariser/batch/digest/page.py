@@ -9,8 +9,9 @@ summarised (an earlier run's, not read again or changed since) open to their ite
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ...briefing.page import Markup, asset, document, render, view
 from ..records import BatchRecord
@@ -29,13 +30,20 @@ class _Card:
     view: Markup  # briefing.page's full view, inert in a <template> until opened
 
 
-def to_digest_html(records: Iterable[BatchRecord], texts: Mapping[str, str] | None = None) -> str:
+def to_digest_html(
+    records: Iterable[BatchRecord],
+    texts: Mapping[str, str] | None = None,
+    stories: Sequence[Mapping[str, Any]] = (),
+) -> str:
     """The digest of `records`; `texts` maps a record's id to its article's text, the text
-    its offsets index, so its view can mark the evidence in the article itself."""
+    its offsets index, so its view can mark the evidence in the article itself. `stories`
+    (summariser.stories' dicts) are shown first, by story: outlets side by side,
+    disagreements flagged, each article a button to its card below."""
     records = list(records)
     grouped = group(records)
     texts = texts or {}
-    feeds, first = [], 0
+    feeds: list[tuple[Any, list[_Card]]] = []
+    first = 0
     for feed in grouped.feeds:
         cards = [
             _card(n, record, _summarised_text(record, texts.get(record.id)))
@@ -43,10 +51,13 @@ def to_digest_html(records: Iterable[BatchRecord], texts: Mapping[str, str] | No
         ]
         feeds.append((feed, cards))
         first += len(cards)
+    numbers = {card.record.id: card.n for _, cards in feeds for card in cards}
     body = render(
         "digest.html.j2",
         _HERE,
         grouped=grouped,
+        stories=list(stories),
+        numbers=numbers,
         feeds=feeds,
         failed=[failure_of(record) for record in grouped.failed],
         footer=_footer(records),
