@@ -2,8 +2,9 @@
 
 - **Counts**: two sentences from the leads of different outlets that say the same thing but
   for their numbers ("Seven people were killed" and "Five people were killed"): their words
-  agree once numbers are set aside, their numbers do not. A number is written in digits or as
-  a number word of the article's language (spaCy's test of each language's numerals).
+  agree once numbers are set aside, and a number followed by the same words ("# people were
+  killed") differs. A count only one of them gives is no disagreement. A number is written in
+  digits or as a number word of the article's language (spaCy's test of its numerals).
 - **Dates**: one event, in the same words, dated to different days by different outlets.
 - **Statuses**: one claim of one source that outlets report with different statuses
   (denied, confirmed, alleged).
@@ -28,6 +29,7 @@ __all__ = ["disagreements"]
 LEAD_SENTENCES = 8  # where an article states its figures
 SAME_FRAME = 0.6  # least word-overlap F1 of two sentences, numbers set aside, to be one statement
 SAME_EVENT = 0.5  # the same for two dated events
+COUNTED = 3  # words after a number that say what it counts: one count if they are the same
 _TOKEN = re.compile(r"\w+(?:[.,]\d+)*")
 
 
@@ -49,41 +51,65 @@ def disagreements(
 def _counts(
     records: list[BatchRecord], texts: dict[str, str], outlet: Callable[[BatchRecord], str]
 ) -> list[dict[str, Any]]:
-    stated = []  # (outlet, side, frame, numbers)
+    stated = []  # (outlet, side, words with numbers as "#", the numbers by word position)
     for record in records:
         text = texts.get(record.id)
         if not text:
             continue
         language = record.briefing.language if record.briefing else "en"
         for start, end in split_sentences(text, language)[:LEAD_SENTENCES]:
-            sentence = text[start:end]
-            frame, numbers = _frame(sentence, language)
+            words, numbers = _frame(text[start:end], language)
             if numbers:
-                side = {"outlet": outlet(record), "article": record.id, "values": numbers,
-                        "quote": sentence, "start": start, "end": end}  # fmt: skip
-                stated.append((side["outlet"], side, frame, numbers))
+                side = {"outlet": outlet(record), "article": record.id,
+                        "quote": text[start:end], "start": start, "end": end}  # fmt: skip
+                stated.append((side, words, numbers))
     found: list[dict[str, Any]] = []
-    for i, (outlet_a, side_a, frame_a, numbers_a) in enumerate(stated):
-        for outlet_b, side_b, frame_b, numbers_b in stated[i + 1 :]:
-            if outlet_a == outlet_b or numbers_a == numbers_b:
+    for i, (side_a, words_a, numbers_a) in enumerate(stated):
+        for side_b, words_b, numbers_b in stated[i + 1 :]:
+            if side_a["outlet"] == side_b["outlet"]:
                 continue
-            if overlap_f1(frame_a, frame_b) < SAME_FRAME:
+            if overlap_f1(" ".join(words_a), " ".join(words_b)) < SAME_FRAME:
                 continue
-            _join(found, "count", side_a, side_b)
+            differ = _differing(words_a, numbers_a, words_b, numbers_b)
+            if differ:
+                values_a, values_b = zip(*differ, strict=True)
+                _join(found, "count", {**side_a, "values": list(values_a)},
+                      {**side_b, "values": list(values_b)})  # fmt: skip
     return found
 
 
-def _frame(sentence: str, language: str) -> tuple[str, list[str]]:
-    """The sentence's words with its numbers as "#", and its numbers, in order."""
+def _frame(sentence: str, language: str) -> tuple[list[str], dict[int, str]]:
+    """The sentence's words, folded, with each number as "#", and its numbers by position."""
     like_num = _numeral_test(language)
-    words, numbers = [], []
+    words, numbers = [], {}
     for token in _TOKEN.findall(sentence):
         if like_num(token):
+            numbers[len(words)] = normalise(token)
             words.append("#")
-            numbers.append(normalise(token))
         else:
-            words.append(token)
-    return " ".join(words), numbers
+            words.append(normalise(token))
+    return words, numbers
+
+
+def _differing(
+    words_a: list[str], numbers_a: dict[int, str], words_b: list[str], numbers_b: dict[int, str]
+) -> list[tuple[str, str]]:
+    """The numbers the two sentences give for the same thing that are not the same: a number
+    of each followed by the same words ("# people were killed"), which say what is counted
+    and what happened to it. "# people were injured" is another thing; a count only one of
+    them gives is none."""
+    pairs, used = [], set()
+    for a, value_a in numbers_a.items():
+        after_a = words_a[a + 1 : a + 1 + COUNTED]
+        if len(after_a) < 2:
+            continue
+        for b, value_b in numbers_b.items():
+            if b not in used and words_b[b + 1 : b + 1 + COUNTED] == after_a:
+                used.add(b)
+                if value_a != value_b:
+                    pairs.append((value_a, value_b))
+                break
+    return pairs
 
 
 @cache

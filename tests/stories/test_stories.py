@@ -125,6 +125,8 @@ def test_outlets_that_state_one_count_differently_are_shown_side_by_side(tmp_pat
         "b": "Five people were killed when a bus overturned in Leeds on Tuesday. "
         "Police said 12 people were taken to hospital.",
         "c": "A bus overturned in Leeds on Tuesday, and seven people were killed, police said.",
+        # another count in the same words: not the killed, and none to compare with
+        "d": "At least 40 people were injured when a bus overturned in Leeds on Tuesday.",
     }
     claim = {"by": "Police", "c": "the driver was speeding", "vs": "the driver"}
     with Store(tmp_path / "s.db") as store:
@@ -149,4 +151,9 @@ def test_outlets_that_state_one_count_differently_are_shown_side_by_side(tmp_pat
     text_of = {a: t + " Police said the driver was speeding." for a, t in texts.items()}
     assert all(text_of[s["article"]][s["start"] : s["end"]] == s["quote"] for s in count)
     statuses = {s["outlet"]: s["values"] for s in by_kind["status"]["sides"]}
-    assert statuses == {"a.example": ["alleged"], "b.example": ["denied"], "c.example": ["alleged"]}
+    assert statuses == {
+        "a.example": ["alleged"],
+        "b.example": ["denied"],
+        "c.example": ["alleged"],
+        "d.example": ["alleged"],
+    }
