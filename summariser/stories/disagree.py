@@ -5,9 +5,10 @@
   agree once numbers are set aside, and a number followed by the same words ("# people were
   killed") differs. A count only one of them gives is no disagreement. A number is written in
   digits or as a number word of the article's language (spaCy's test of its numerals).
-- **Dates**: one event, in the same words, dated to different days by different outlets.
-- **Statuses**: one claim of one source that outlets report with different statuses
-  (denied, confirmed, alleged).
+- **Dates**: one event, in the same words, dated to different days by different outlets
+  (both dates to the day: a month holds its days).
+- **Statuses**: one claim of one source that one outlet reports confirmed and another denied
+  or disputed.
 
 Nothing here knows any event: a disagreement is found only where the outlets' own sentences
 line up. Where they word a count differently ("five dead", "seven killed") it is not found.
@@ -28,7 +29,9 @@ __all__ = ["disagreements"]
 
 LEAD_SENTENCES = 8  # where an article states its figures
 SAME_FRAME = 0.6  # least word-overlap F1 of two sentences, numbers set aside, to be one statement
-SAME_EVENT = 0.5  # the same for two dated events
+SAME_EVENT = 0.6  # the same for two dated events
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a date to the day: "this month" holds "Thursday"
+CONFIRMING, CONTESTING = {"confirmed"}, {"denied", "disputed"}
 COUNTED = 3  # words after a number that say what it counts: one count if they are the same
 _TOKEN = re.compile(r"\w+(?:[.,]\d+)*")
 
@@ -135,7 +138,7 @@ def _dates(
         for record in records
         if record.briefing is not None
         for item in record.briefing.when
-        if item.date and item.evidence.grounded
+        if item.date and _DAY.fullmatch(item.date) and item.evidence.grounded
     ]
     found: list[dict[str, Any]] = []
     for i, (outlet_a, record_a, a) in enumerate(dated):
@@ -152,8 +155,9 @@ def _dates(
 def _statuses(allegations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found = []
     for allegation in allegations:
-        if len({s["status"] for s in allegation["statuses"]}) < 2:
-            continue
+        said = {s["status"] for s in allegation["statuses"]}
+        if not (said & CONFIRMING and said & CONTESTING):
+            continue  # "reported" against "alleged" is wording, not a disagreement
         sides = [
             {**mention, "values": [status["status"]]}
             for status, mention in zip(allegation["statuses"], allegation["mentions"], strict=True)

@@ -26,7 +26,7 @@ __all__ = ["Grouper", "Member", "Story"]
 
 OPENING = 2000  # characters of the text read: the lead says what the event is
 TITLE_WEIGHT = 3  # a headline word counts as that many words of the text
-NAME_WEIGHT = 3  # a name in the briefing counts as that many words
+NAME_WEIGHT = 1  # a name in the briefing counts as one word more: at 3 names outweighed the text
 KEPT_TERMS = 400  # an article's heaviest terms (about all of its opening)
 LOOKUP_TERMS = 10  # its terms that find candidate stories: the rarest, heaviest ones
 THRESHOLD = 0.15  # least cosine between an article and a story's centroid to join it

@@ -134,7 +134,7 @@ def test_outlets_that_state_one_count_differently_are_shown_side_by_side(tmp_pat
             source = RecordSource(title="Bus overturns in Leeds", url=f"https://{article}.example/x",
                                   published=date(2024, 5, 7 + n % 2))  # fmt: skip
             briefing = brief(text + " Police said the driver was speeding.", allegations=[claim])
-            status = "denied" if article == "b" else "alleged"
+            status = "denied" if article == "b" else "confirmed" if article == "a" else "alleged"
             said = briefing.allegations[0].model_copy(update={"status": status})
             briefing = briefing.model_copy(update={"allegations": [said]})
             record = BatchRecord(id=article, source=source, briefing=briefing)
@@ -152,7 +152,7 @@ def test_outlets_that_state_one_count_differently_are_shown_side_by_side(tmp_pat
     assert all(text_of[s["article"]][s["start"] : s["end"]] == s["quote"] for s in count)
     statuses = {s["outlet"]: s["values"] for s in by_kind["status"]["sides"]}
     assert statuses == {
-        "a.example": ["alleged"],
+        "a.example": ["confirmed"],
         "b.example": ["denied"],
         "c.example": ["alleged"],
         "d.example": ["alleged"],
