@@ -191,11 +191,10 @@ def _context(
     from ..batch.flow import Pace
     from ..sources.response_cache import ResponseCache
 
-    briefings = cache_path is not None and not args.extract_only
     return BatchContext(
         inputs=args.inputs,
         fetcher=fetcher_for(args, ResponseCache(cache_path) if cache_path else None),
-        cache=BriefingCache(cache_path) if briefings and cache_path else None,
+        cache=BriefingCache(cache_path) if cache_path and not args.extract_only else None,
         pace=Pace(args.rpm),
         skip=skip,
         texts={} if args.format == "html" or args.db else None,  # --db keeps them too
@@ -324,19 +323,19 @@ def _digest(
     if out_path:
         collected = [BatchRecord.from_json(line) for line in read_records(out_path)]
     if form == "html":
-        out.write(to_digest_html(collected, texts, shared_stories(collected, texts)))
+        out.write(to_digest_html(collected, texts, _stories(collected, texts)))
     else:
         out.write(to_digest(collected))
 
 
-def shared_stories(records: list[Any], texts: dict[str, str] | None) -> list[dict[str, Any]]:
-    """The stories that more than one article of `records` reports, for the digest's view by
-    story (grouped in memory: a store given with --db keeps its own)."""
+def _stories(records: list[Any], texts: dict[str, str] | None) -> list[dict[str, Any]]:
+    """The stories of `records`, for the digest's view by story (grouped in memory: a store
+    given with --db keeps its own)."""
     from ..stories import Store, group_stories
 
     with Store(":memory:") as store:
         store.add_all((record, (texts or {}).get(record.id)) for record in records)
-        return [story for story in group_stories(store) if len(story["articles"]) > 1]
+        return group_stories(store)
 
 
 def _report(context: BatchContext, seconds: float, cost: float | None, err: TextIO) -> None:

@@ -43,9 +43,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = Path(args.source)
     if not source.is_file():
         raise InputError(f"no such store or records file: {source}")
+    stored = _is_sqlite(source)
     try:
-        with Store(source if _is_sqlite(source) else ":memory:") as store:
-            if not _is_sqlite(source):
+        with Store(source if stored else ":memory:") as store:
+            if not stored:
                 store.add_all((record, None) for record in read_batch_records(source))
             stories = group_stories(store)
             read = list(store.records()) if args.format == "html" else []
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         records = [record for record, _ in read]
         texts = {record.id: text for record, text in read if text}
-        text = to_digest_html(records, texts, [s for s in stories if len(s["articles"]) > 1])
+        text = to_digest_html(records, texts, stories)
     elif args.format == "markdown":
         from ..stories.markdown import stories_markdown
 

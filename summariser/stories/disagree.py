@@ -54,7 +54,7 @@ def disagreements(
 def _counts(
     records: list[BatchRecord], texts: dict[str, str], outlet: Callable[[BatchRecord], str]
 ) -> list[dict[str, Any]]:
-    stated = []  # (outlet, side, words with numbers as "#", the numbers by word position)
+    stated = []  # (side, words with numbers as "#", the numbers by word position)
     for record in records:
         text = texts.get(record.id)
         if not text:

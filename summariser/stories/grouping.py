@@ -51,6 +51,7 @@ class Story:
     id: str
     members: list[str] = field(default_factory=list)
     centroid: Counter[str] = field(default_factory=Counter)
+    norm: float = 1.0  # the centroid's length, kept as it changes: not summed per comparison
     first: date | None = None
     last: date | None = None
 
@@ -108,7 +109,7 @@ class Grouper:
             story = self.stories[sid]
             if not story.near(when, self.window_days):
                 continue
-            score = _cosine(vector, story.centroid)
+            score = _cosine(vector, story)
             if score >= best_score:
                 best, best_score = story, score
         return best
@@ -116,6 +117,7 @@ class Grouper:
     def _join(self, story: Story, member: Member, vector: dict[str, float]) -> None:
         story.members.append(member.id)
         story.centroid.update(vector)
+        story.norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
         for term in vector:
             self._index.setdefault(term, set()).add(story.id)
         when = member.published
@@ -136,9 +138,9 @@ def _terms(member: Member) -> Counter[str]:
     return counts
 
 
-def _cosine(vector: dict[str, float], centroid: Counter[str]) -> float:
-    norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
-    return sum(w * centroid.get(term, 0.0) for term, w in vector.items()) / norm
+def _cosine(vector: dict[str, float], story: Story) -> float:
+    centroid = story.centroid
+    return sum(w * centroid.get(term, 0.0) for term, w in vector.items()) / story.norm
 
 
 def _story_id(first_member: str) -> str:

@@ -36,9 +36,9 @@ def to_digest_html(
     stories: Sequence[Mapping[str, Any]] = (),
 ) -> str:
     """The digest of `records`; `texts` maps a record's id to its article's text, the text
-    its offsets index, so its view can mark the evidence in the article itself. `stories`
-    (summariser.stories' dicts) are shown first, by story: outlets side by side,
-    disagreements flagged, each article a button to its card below."""
+    its offsets index, so its view can mark the evidence in the article itself. Of `stories`
+    (summariser.stories' dicts), those more than one article reports are shown first, by
+    story: outlets side by side, disagreements flagged, each article a button to its card."""
     records = list(records)
     grouped = group(records)
     texts = texts or {}
@@ -56,7 +56,7 @@ def to_digest_html(
         "digest.html.j2",
         _HERE,
         grouped=grouped,
-        stories=list(stories),
+        stories=[story for story in stories if len(story["articles"]) > 1],
         numbers=numbers,
         feeds=feeds,
         failed=[failure_of(record) for record in grouped.failed],
