@@ -2,6 +2,7 @@
 
     python bench/stories.py [EXTRACTED.jsonl]
     python bench/stories.py --briefed news.db   # after summarise batch … --db news.db
+    python bench/stories.py --counts EXTRACTED.jsonl [LEAD]  # count disagreements, text alone
 
 1. B-cubed precision and recall of `Grouper` on the dev set's articles by text alone (all 49
    grouped; the 36 with a Giveme5W1H event scored against it), and how they move with the
@@ -184,6 +185,36 @@ def briefed(db: Path) -> None:
     print(f"merged who+where recall against the members' gold: {hit / total:.3f}")
 
 
+def count_disagreements(extracted: Path, lead: int | None) -> None:
+    """Every count disagreement in the stories of the dev set's articles, feeds and pages by
+    text alone (no model), each side with its quote, to read as an editor would; `lead`
+    overrides how many opening sentences are read."""
+    from summariser.batch.records import BatchRecord, RecordSource
+    from summariser.stories import Store, disagree, group_stories
+
+    if lead is not None:
+        disagree.LEAD_SENTENCES = lead
+    rows = [json.loads(line) for line in extracted.read_text(encoding="utf-8").splitlines()]
+    with Store(Path(tempfile.mkdtemp()) / "news.db") as store:
+        for row in rows:
+            if row.get("text"):
+                published = (
+                    date.fromisoformat(row["published"][:10]) if row.get("published") else None
+                )
+                source = RecordSource(title=row.get("title"), url=row.get("url"),
+                                      feed=row.get("feed"), published=published)  # fmt: skip
+                store.add(BatchRecord(id=row["id"], source=source), row["text"])
+        stories = group_stories(store)
+    found = [(s, d) for s in stories for d in s["disagreements"] if d["about"] == "count"]
+    for story, disagreement in found:
+        print(f"{story['title'][:70]!r}, {len(story['articles'])} articles: {disagreement['what']}")
+        for side in disagreement["sides"]:
+            print(f"    {side['outlet']}: {side['values'][0]!r} | {side['quote'][:140]!r}")
+    shared = sum(len(s["outlets"]) > 1 for s in stories)
+    print(f"{len(found)} count disagreements in {shared} stories of more than one outlet "
+          f"(lead: {disagree.LEAD_SENTENCES} sentences)")  # fmt: skip
+
+
 def _text_only(record: Any, text: str | None) -> Member:
     from summariser.stories.story import member_of
 
@@ -197,6 +228,9 @@ def main() -> None:
         return
     if sys.argv[1:2] == ["--one"]:
         one_size(Path(sys.argv[2]), int(sys.argv[3]))
+        return
+    if sys.argv[1:2] == ["--counts"]:
+        count_disagreements(Path(sys.argv[2]), int(sys.argv[3]) if sys.argv[3:] else None)
         return
     if sys.argv[1:2] == ["--store"]:
         one_store(int(sys.argv[2]))

@@ -1,39 +1,35 @@
 """Where the outlets of a story disagree, each side with its outlet and its own words.
 
-- **Counts**: two sentences from the leads of different outlets that say the same thing but
-  for their numbers ("Seven people were killed" and "Five people were killed"): their words
-  agree once numbers are set aside, and a number followed by the same words ("# people were
-  killed") differs. A count only one of them gives is no disagreement. A number is written in
-  digits or as a number word of the article's language (spaCy's test of its numerals).
+- **Counts**: a number in the leads of two outlets that counts the same thing (counts.py:
+  the same noun, or none, and the same thing happening to it: "five people are dead",
+  "left seven dead") and differs. A count only one outlet gives is no disagreement.
 - **Dates**: one event, in the same words, dated to different days by different outlets
   (both dates to the day: a month holds its days).
 - **Statuses**: one claim of one source that one outlet reports confirmed and another denied
   or disputed.
 
-Nothing here knows any event: a disagreement is found only where the outlets' own sentences
-line up. Where they word a count differently ("five dead", "seven killed") it is not found.
+Nothing here knows any event or any kind of count: a disagreement is found only where the
+outlets' own words line up. Where they say it with different words ("five dead", "seven
+killed") it is not found: a word's meaning is not guessed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from ..batch.records import BatchRecord
 from ..nlp.capitalised import split_sentences
-from ..text import normalise, overlap_f1
+from ..text import overlap_f1
+from .counts import counts
 
 __all__ = ["disagreements"]
 
-LEAD_SENTENCES = 8  # where an article states its figures
-SAME_FRAME = 0.6  # least word-overlap F1 of two sentences, numbers set aside, to be one statement
-SAME_EVENT = 0.6  # the same for two dated events
+LEAD_SENTENCES = 3  # where an article states its own figures; later come background, captions
+SAME_EVENT = 0.6  # least word-overlap F1 of two dated events' words to be one event
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a date to the day: "this month" holds "Thursday"
 CONFIRMING, CONTESTING = {"confirmed"}, {"denied", "disputed"}
-COUNTED = 3  # words after a number that say what it counts: one count if they are the same
-_TOKEN = re.compile(r"\w+(?:[.,]\d+)*")
 
 
 def disagreements(
@@ -54,80 +50,49 @@ def disagreements(
 def _counts(
     records: list[BatchRecord], texts: dict[str, str], outlet: Callable[[BatchRecord], str]
 ) -> list[dict[str, Any]]:
-    stated = []  # (side, words with numbers as "#", the numbers by word position)
+    """Counts of one thing (linked by `Count.same_thing` across outlets, a link joining two
+    groups into one) where the outlets give more than one value."""
+    if len({outlet(record) for record in records}) < 2:
+        return []
+    leads: dict[str, list[tuple[BatchRecord, int, int]]] = {}  # by language: one parse each
     for record in records:
         text = texts.get(record.id)
-        if not text:
-            continue
-        language = record.briefing.language if record.briefing else "en"
-        for start, end in split_sentences(text, language)[:LEAD_SENTENCES]:
-            words, numbers = _frame(text[start:end], language)
-            if numbers:
-                side = {"outlet": outlet(record), "article": record.id,
-                        "quote": text[start:end], "start": start, "end": end}  # fmt: skip
-                stated.append((side, words, numbers))
-    found: list[dict[str, Any]] = []
-    for i, (side_a, words_a, numbers_a) in enumerate(stated):
-        for side_b, words_b, numbers_b in stated[i + 1 :]:
-            if side_a["outlet"] == side_b["outlet"]:
-                continue
-            if overlap_f1(" ".join(words_a), " ".join(words_b)) < SAME_FRAME:
-                continue
-            differ = _differing(words_a, numbers_a, words_b, numbers_b)
-            if differ:
-                values_a, values_b = zip(*differ, strict=True)
-                _join(found, "count", {**side_a, "values": list(values_a)},
-                      {**side_b, "values": list(values_b)})  # fmt: skip
+        if text:
+            language = record.briefing.language if record.briefing else "en"
+            for start, end in split_sentences(text, language)[:LEAD_SENTENCES]:
+                leads.setdefault(language, []).append((record, start, end))
+    stated = []  # (side, count)
+    for language, sentences in leads.items():
+        read = counts([(texts[r.id][s:e], r.source.published) for r, s, e in sentences], language)
+        for (record, start, end), said in zip(sentences, read, strict=True):
+            quote = texts[record.id][start:end]
+            for count in said:
+                side = {"outlet": outlet(record), "article": record.id, "values": [count.written],
+                        "quote": quote, "start": start, "end": end}  # fmt: skip
+                stated.append((side, count))
+    group = list(range(len(stated)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = i = group[group[i]]
+        return i
+
+    for i, (side_a, a) in enumerate(stated):
+        for j in range(i + 1, len(stated)):
+            side_b, b = stated[j]
+            if side_a["outlet"] != side_b["outlet"] and a.same_thing(b):
+                group[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(stated)):
+        groups.setdefault(root(i), []).append(i)
+    found = []
+    for members in groups.values():
+        values = [stated[i][1] for i in members]
+        if any(a.differs(b) for a in values for b in values):
+            sides = sorted((stated[i][0] for i in members), key=lambda s: (s["outlet"], s["start"]))
+            what = stated[members[0]][1].what
+            found.append({"about": "count", "what": what, "sides": sides})
     return found
-
-
-def _frame(sentence: str, language: str) -> tuple[list[str], dict[int, str]]:
-    """The sentence's words, folded, with each number as "#", and its numbers by position."""
-    like_num = _numeral_test(language)
-    words, numbers = [], {}
-    for token in _TOKEN.findall(sentence):
-        if like_num(token):
-            numbers[len(words)] = normalise(token)
-            words.append("#")
-        else:
-            words.append(normalise(token))
-    return words, numbers
-
-
-def _differing(
-    words_a: list[str], numbers_a: dict[int, str], words_b: list[str], numbers_b: dict[int, str]
-) -> list[tuple[str, str]]:
-    """The numbers the two sentences give for the same thing that are not the same: a number
-    of each followed by the same words ("# people were killed"), which say what is counted
-    and what happened to it. "# people were injured" is another thing; a count only one of
-    them gives is none."""
-    pairs, used = [], set()
-    for a, value_a in numbers_a.items():
-        after_a = words_a[a + 1 : a + 1 + COUNTED]
-        if len(after_a) < 2:
-            continue
-        for b, value_b in numbers_b.items():
-            if b not in used and words_b[b + 1 : b + 1 + COUNTED] == after_a:
-                used.add(b)
-                if value_a != value_b:
-                    pairs.append((value_a, value_b))
-                break
-    return pairs
-
-
-@cache
-def _numeral_test(language: str) -> Callable[[str], bool]:
-    """spaCy's test for a numeral of `language` (digits only where spaCy has none for it)."""
-    import spacy
-    from spacy.attrs import LIKE_NUM
-
-    try:
-        vocab = spacy.blank(language).vocab
-    except (ImportError, KeyError, ValueError):
-        vocab = spacy.blank("xx").vocab
-    getters = getattr(vocab, "lex_attr_getters", {})  # a Cython attribute stubs leave out
-    test = getters.get(LIKE_NUM)
-    return test if test is not None else (lambda token: token.replace(",", "").isdigit())
 
 
 def _dates(

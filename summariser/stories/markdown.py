@@ -49,7 +49,10 @@ def _story(story: dict[str, Any]) -> list[str]:
             f"“{plain(s['quote'], 200)}”"
             for s in disagreement["sides"]
         )
-        lines.append(f"- **Outlets disagree** on a {disagreement['about']}: {sides}")
+        about = disagreement["about"]
+        if about == "count":
+            about += f" ({plain(disagreement['what'], 60)})"
+        lines.append(f"- **Outlets disagree** on a {about}: {sides}")
     lines.append("")
     return lines
 

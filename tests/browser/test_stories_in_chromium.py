@@ -56,7 +56,8 @@ def test_a_story_shows_its_outlets_side_by_side_and_where_they_disagree(
     assert flagged.count() == 1 and flagged.is_visible()
     said = flagged.inner_text()
     assert "Outlets disagree on a count" in said
-    assert "a.example (seven)" in said and "b.example (five)" in said and "c.example" in said
+    assert "a.example (Seven)" in said and "b.example (Five)" in said and "c.example" in said
+    assert "on a count: people killed" in said
     assert "Five people were killed when a bus overturned in Leeds on Tuesday." in said
     shoot(page, "stories.png")
     assert problems == []

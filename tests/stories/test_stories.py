@@ -142,10 +142,11 @@ def test_outlets_that_state_one_count_differently_are_shown_side_by_side(tmp_pat
         (story,) = group_stories(store)
     by_kind = {d["about"]: d for d in story["disagreements"]}
     assert set(by_kind) == {"count", "status"}, story["disagreements"]
+    assert by_kind["count"]["what"] == "people killed"  # what is counted, as written
     count = by_kind["count"]["sides"]
     assert [(s["outlet"], s["values"]) for s in count] == [
-        ("a.example", ["seven"]),
-        ("b.example", ["five"]),
+        ("a.example", ["Seven"]),  # each as its outlet writes it
+        ("b.example", ["Five"]),
         ("c.example", ["seven"]),  # its words differ, its statement is the same
     ]
     text_of = {a: t + " Police said the driver was speeding." for a, t in texts.items()}
@@ -157,3 +158,25 @@ def test_outlets_that_state_one_count_differently_are_shown_side_by_side(tmp_pat
         "c.example": ["alleged"],
         "d.example": ["alleged"],
     }
+
+
+def test_a_toll_outlets_word_differently_is_found_on_the_dev_sets_real_articles(
+    tmp_path: Path,
+) -> None:
+    """The dev set's tram crash, by text alone: the Independent's "At least five people are
+    dead" and the Telegraph's "one of the seven dead" are one count; no rule names the event."""
+    with Store(tmp_path / "s.db") as store:
+        for path in sorted((EVAL / "articles").glob("g5w-*.json")):
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            source = RecordSource(url=raw["url_if_known"], title=raw["title"],
+                                  published=date.fromisoformat(raw["published"]))  # fmt: skip
+            store.add(BatchRecord(id=raw["id"], source=source), raw["text"])
+        stories = group_stories(store)
+        texts = {record.id: text for record, text in store.records()}
+    counts = [d for s in stories for d in s["disagreements"] if d["about"] == "count"]
+    assert all(texts[s["article"]][s["start"] : s["end"]] == s["quote"]
+               for d in counts for s in d["sides"])  # fmt: skip
+    assert all(len({s["outlet"] for s in d["sides"]}) > 1 for d in counts)
+    toll = {(s["outlet"], s["values"][0].lower()) for d in counts for s in d["sides"]
+            if "dead" in s["quote"]}  # fmt: skip
+    assert ("independent.co.uk", "at least five") in toll and ("telegraph.co.uk", "seven") in toll
