@@ -14,11 +14,10 @@ import time
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from ..redaction import redact
 from ..sources.articles import Article, InputProblem, to_article
 from .context import BatchContext, BatchInput, ContextOptions, Work
 from .flow import END, ThreadedSource
-from .records import BatchRecord
+from .records import BatchRecord, RecordSource
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -40,7 +39,8 @@ def extract_records(context: BatchContext) -> Iterator[dict[str, Any]]:
         else:
             totals.done += 1
             record = item.record()
-            record.update(origin=redact(item.origin), feed=item.feed and redact(item.feed))
+            source = RecordSource.of(item)  # its origin and feed redacted as a record's are
+            record.update(origin=source.origin, feed=source.feed)
             yield {**record, "chars": len(item.text)}
 
 
