@@ -167,6 +167,7 @@ def briefed(db: Path) -> None:
                 for m in e["mentions"]]  # fmt: skip
     mentions += [m for s in stories for a in s["allegations"] for m in a["mentions"]]
     mentions += [d["first"] for s in stories for d in s["timeline"]]
+    mentions += [side for s in stories for d in s["disagreements"] for side in d["sides"]]
     grounded = sum(texts[m["article"]][m["start"] : m["end"]] == m["quote"] for m in mentions)
     print(f"merged items' mentions grounded: {grounded}/{len(mentions)}")
     hit = total = 0.0

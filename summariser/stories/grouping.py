@@ -3,11 +3,12 @@
 An article is a TF-IDF vector of its title and opening (words folded and stemmed, the
 language's stopwords dropped, so it works for any language stopwordsiso knows and, without
 stopwords, for the rest) and, where it has a briefing, of the names of its actors and places.
-It joins the story whose centroid is nearest, if that is near enough and the story's latest
-article is within a few days of it; else it starts a story. Candidates come from an inverted
-index of each story's terms, so an article is compared with the few stories that share its
-rarest words, never with every article: the work grows linearly with the articles. Stories
-already made are never regrouped: a new article only joins or starts one.
+It joins the story whose centroid is nearest, if that is near enough, shares more than one of
+its terms, and the story's latest article is within a few days of it; else it starts a story.
+Candidates come from an inverted index of each story's terms, so an article is compared with
+the few stories that share its rarest words, never with every article: the work grows
+linearly with the articles. Stories already made are never regrouped: a new article only
+joins or starts one.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ NAME_WEIGHT = 1  # a name in the briefing counts as one word more: at 3 names ou
 KEPT_TERMS = 400  # an article's heaviest terms (about all of its opening)
 LOOKUP_TERMS = 10  # its terms that find candidate stories: the rarest, heaviest ones
 THRESHOLD = 0.15  # least cosine between an article and a story's centroid to join it
+SHARED_TERMS = 2  # least terms an article shares with a story: one word alike is chance
 WINDOW_DAYS = 3  # most days between an article and its story's latest article
 _WORD = re.compile(r"\w+")
 
@@ -110,7 +112,7 @@ class Grouper:
             if not story.near(when, self.window_days):
                 continue
             score = _cosine(vector, story)
-            if score >= best_score:
+            if score >= best_score and _shared(vector, story) >= SHARED_TERMS:
                 best, best_score = story, score
         return best
 
@@ -141,6 +143,13 @@ def _terms(member: Member) -> Counter[str]:
 def _cosine(vector: dict[str, float], story: Story) -> float:
     centroid = story.centroid
     return sum(w * centroid.get(term, 0.0) for term, w in vector.items()) / story.norm
+
+
+def _shared(vector: dict[str, float], story: Story) -> int:
+    """How many of the article's terms the story holds: two headlines of four words each
+    ("A neuronal circuit for overeating", "No safe haven for metastases") can pass the
+    threshold on one word alone."""
+    return sum(term in story.centroid for term in vector)
 
 
 def _story_id(first_member: str) -> str:
