@@ -126,6 +126,11 @@ CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, text)
         VALUES ('delete', old.rowid, old.title, old.text);
 END;
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS briefings_fts USING fts5 (
     headline, summary, content="briefings", content_rowid="rowid"

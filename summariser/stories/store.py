@@ -20,6 +20,7 @@ from ..prompting.messages import read_packaged
 
 __all__ = ["Store"]
 
+_HOW_MADE = frozenset({"cached", "seconds", "usage"})  # of a run, not of the record
 _ITEMS = {  # table: (the briefing's list, the item's fields as columns)
     "actors": ("who", ("name", "kind", "role")),
     "places": ("where", ("name", "kind")),
@@ -49,17 +50,21 @@ class Store:
         self.db.close()
 
     def add(self, record: BatchRecord, text: str | None = None) -> bool:
-        """Write `record` (and its article's `text`, where known); False if it was there."""
-        line = json.dumps(record.to_json(), ensure_ascii=False, sort_keys=True)
+        """Write `record` (and its article's `text`, where known); False if it was there.
+        A changed record replaces its article's row and items in place: the story the
+        article is in keeps it."""
+        kept = record.to_json()
+        line = json.dumps(kept, ensure_ascii=False, sort_keys=True)
         found = self.db.execute(
             "SELECT record, text FROM articles WHERE id = ?", (record.id,)
         ).fetchone()
-        if found is not None and found[0] == line and (text is None or found[1] == text):
-            return False
+        if found is not None and _said(json.loads(found[0])) == _said(kept):  # noqa: SIM102
+            if text is None or found[1] == text:
+                return False
         text = text if text is not None or found is None else found[1]
         with self.db:
-            if found is not None:
-                self.db.execute("DELETE FROM articles WHERE id = ?", (record.id,))
+            for table in ("briefings", *_ITEMS):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (record.id,))
             self._insert(record, line, text)
         return True
 
@@ -85,7 +90,12 @@ class Store:
         error = f"{record.error.type}: {record.error.message}" if record.error else None
         self.db.execute(
             "INSERT INTO articles (id, url, feed, feed_title, title, published, language, "
-            "origin, text, error, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "origin, text, error, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET url = excluded.url, feed = excluded.feed, "
+            "feed_title = excluded.feed_title, title = excluded.title, "
+            "published = excluded.published, language = excluded.language, "
+            "origin = excluded.origin, text = excluded.text, error = excluded.error, "
+            "record = excluded.record",  # an update, not a delete: its story keeps it
             (
                 record.id,
                 source.url,
@@ -122,6 +132,12 @@ class Store:
                 columns = ", ".join(["article_id", *fields, "quote", "start", '"end"', "grounded"])
                 marks = ", ".join("?" * (len(fields) + 5))
                 self.db.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+
+
+def _said(line: dict[str, Any]) -> dict[str, Any]:
+    """What a record says, less how this run came by it (from the cache, in how long, at
+    what cost): a repeated batch's records are the same records."""
+    return {key: value for key, value in line.items() if key not in _HOW_MADE}
 
 
 def _item_row(article_id: str, item: Any, fields: tuple[str, ...]) -> tuple[Any, ...]:

@@ -16,7 +16,7 @@ import pytest
 
 from summariser.batch.records import BatchRecord
 from summariser.cli import main
-from summariser.stories import Store
+from summariser.stories import Store, group_stories
 from summariser.testing.stub_server import StubServer
 from tests.support import EVAL, RECORD_URL, RECORDED_MODEL
 
@@ -79,13 +79,17 @@ def test_a_batch_keeps_every_article_briefing_and_item_with_its_quote(tmp_path: 
 @RECORDED
 def test_a_repeated_batch_or_its_records_again_add_nothing_twice(tmp_path: Path) -> None:
     db, records_file, _ = batch(tmp_path)
+    assert main(["stories", str(db)], out=io.StringIO(), err=io.StringIO()) == 0
     tables = ["articles", "briefings", "actors", "places", "times", "allegations", "stakes"]
     before = {t: rows(db, f"SELECT count(*) FROM {t}") for t in tables}
+    members = rows(db, "SELECT story_id, article_id FROM story_members ORDER BY article_id")
     batch(tmp_path, "--restart")  # every article asked and kept again
     err = io.StringIO()
     assert main(["store", str(records_file), "--db", str(db)], err=err) == 0
     assert err.getvalue().startswith("summarise: 0 of 19 records new"), err.getvalue()
     assert {t: rows(db, f"SELECT count(*) FROM {t}") for t in tables} == before
+    kept = rows(db, "SELECT story_id, article_id FROM story_members ORDER BY article_id")
+    assert kept == members and len(members) == before["articles"][0][0] - 1  # all but MISSING's
     fts = rows(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Comey'")
     assert fts == [(1,)]  # the full-text index did not keep the replaced rows
 
@@ -97,10 +101,14 @@ def test_a_changed_record_replaces_its_rows_and_its_index_entries(tmp_path: Path
     record = BatchRecord(id="a", source={"title": "Ceremony"}, briefing=brief(text))  # type: ignore[arg-type]
     with Store(tmp_path / "s.db") as store:
         assert store.add(record, text) and not store.add(record, text)
+        (story,) = group_stories(store)
+        again = record.model_copy(update={"cached": True, "seconds": 0.01})
+        assert not store.add(again, text)  # from the cache this time: the same record
         changed = record.model_copy(update={"source": record.source.model_copy(
             update={"title": "Parade"})})  # fmt: skip
         assert store.add(changed, None)  # the text it had is kept
-        assert store.counts()["articles"] == 1
+        assert store.counts()["articles"] == 1 and store.counts()["story_members"] == 1
+        assert group_stories(store)[0]["id"] == story["id"]  # and its story
     assert rows(tmp_path / "s.db", "SELECT title, text FROM articles") == [("Parade", text)]
     search = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
     assert rows(tmp_path / "s.db", search, "Ceremony") == [(0,)]
