@@ -98,17 +98,23 @@ def test_the_cli_runs_a_batch_on_ray(
     assert sorted(json.loads(x)["id"] for x in lines) == [f"a{i:03d}" for i in range(12)]
 
 
+RUN = 10  # the fewest arrivals a run is timed over: a shorter one is held up in transit
+SLACK = 0.4  # seconds a run may come up short of the rate, its ends held up in transit
+
+
 def test_the_actors_share_the_rate_limit(
     ray_local: Any, stub: StubServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """At --rpm 300 over 2 actors, no run of requests reaches the stub faster than 300 a
-    minute: each actor keeps to its share, across all the blocks it is given. Beyond the
-    rate, each actor may bring two requests at once: its first leaves at once, and may be
-    slow to arrive (the actor's first connection), so its second catches it up. Arrivals are
-    timed at the stub, in its own process: on two busy cores (Ray, the suite) it can be held
-    off the CPU for a moment and take requests sent apart at once, so a run may come up to a
-    quarter second short. Without the sharing, each actor at the whole rate, 20 requests
-    would take half the time: seconds short, not a quarter of one."""
+    """At --rpm 300 over 2 actors, no run of ten or more requests reaches the stub faster
+    than 300 a minute: each actor keeps to its share, across all the blocks it is given.
+    Beyond the rate, each actor may bring two requests at once: its first leaves at once, and
+    may be slow to arrive (the actor's first connection), so its second catches it up.
+    Arrivals are timed at the stub, in its own process: on two cores (Ray, the suite) it can
+    be held off the CPU and take requests sent apart at once, so a short run may come up
+    short (one of 7 took 0.31 s, not 0.6, on an idle machine: three arrived within 8 ms after
+    a held second). Measured over runs of ten, the worst came 0.08 s short (3 runs, idle);
+    SLACK allows 0.4. Without the sharing, each actor at the whole rate, the worst run of ten
+    came 0.79-0.82 s short (3 runs): twice the slack."""
     from summariser.batch.on_ray import records_on_ray
 
     monkeypatch.setenv("SUMMARISER_API_KEY", "k")
@@ -121,9 +127,9 @@ def test_the_actors_share_the_rate_limit(
     times = sorted(stub.arrivals)
     assert len(times) == 20
     for i, first in enumerate(times):
-        for j in range(i + 2 * actors, len(times)):
+        for j in range(i + RUN - 1, len(times)):
             least = (j - i + 1 - 2 * actors) * interval
-            assert times[j] - first >= least - 0.25, (i, j, [t - times[0] for t in times])
+            assert times[j] - first >= least - SLACK, (i, j, [t - times[0] for t in times])
 
 
 def test_briefings_made_on_ray_are_cached_for_the_next_run(
