@@ -70,29 +70,35 @@ def _counts(
                 side = {"outlet": outlet(record), "article": record.id, "values": [count.written],
                         "quote": quote, "start": start, "end": end}  # fmt: skip
                 stated.append((side, count))
-    group = list(range(len(stated)))
-
-    def root(i: int) -> int:
-        while group[i] != i:
-            group[i] = i = group[group[i]]
-        return i
-
-    for i, (side_a, a) in enumerate(stated):
-        for j in range(i + 1, len(stated)):
-            side_b, b = stated[j]
-            if side_a["outlet"] != side_b["outlet"] and a.same_thing(b):
-                group[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(stated)):
-        groups.setdefault(root(i), []).append(i)
+    linked = _groups(len(stated), lambda i, j: stated[i][0]["outlet"] != stated[j][0]["outlet"]
+                     and stated[i][1].same_thing(stated[j][1]))  # fmt: skip
     found = []
-    for members in groups.values():
+    for members in linked:
         values = [stated[i][1] for i in members]
         if any(a.differs(b) for a in values for b in values):
             sides = sorted((stated[i][0] for i in members), key=lambda s: (s["outlet"], s["start"]))
-            what = stated[members[0]][1].what
-            found.append({"about": "count", "what": what, "sides": sides})
+            found.append({"about": "count", "what": values[0].what, "sides": sides})
     return found
+
+
+def _groups(n: int, linked: Callable[[int, int], bool]) -> list[list[int]]:
+    """Items 0..n-1 in groups: two linked items are in one group, and so are the groups a
+    link joins (union-find), each group in order."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = i = parent[parent[i]]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if linked(i, j):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
 
 
 def _dates(

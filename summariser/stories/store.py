@@ -58,13 +58,15 @@ class Store:
         found = self.db.execute(
             "SELECT record, text FROM articles WHERE id = ?", (record.id,)
         ).fetchone()
-        if found is not None and _said(json.loads(found[0])) == _said(kept):  # noqa: SIM102
-            if text is None or found[1] == text:
+        if found is not None:
+            same = _said(json.loads(found[0])) == _said(kept)
+            if same and (text is None or found[1] == text):
                 return False
-        text = text if text is not None or found is None else found[1]
+            text = found[1] if text is None else text
         with self.db:
-            for table in ("briefings", *_ITEMS):
-                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (record.id,))
+            if found is not None:  # its old briefing and items go; its row is updated
+                for table in ("briefings", *_ITEMS):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (record.id,))
             self._insert(record, line, text)
         return True
 
