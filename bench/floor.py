@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summariser.pipeline.event_date import event_date  # noqa: E402
+from summariser.pipeline.when import event_date  # noqa: E402
 from summariser.prompting.messages import checklists  # noqa: E402
 from summariser.text import overlap_f1  # noqa: E402
 

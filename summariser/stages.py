@@ -18,11 +18,11 @@ from typing import Any
 
 from .briefing.published import parse_published
 from .briefing.schema import Briefing
+from .nlp import References, read
 from .pipeline.assemble import assemble
+from .prompting.article import read_for_model
 from .prompting.draft import Draft
 from .prompting.messages import build_messages
-from .prompting.reading import read_for_model
-from .prompting.references import References, references_of
 
 __all__ = ["Request", "finish", "prepare"]
 
@@ -51,17 +51,17 @@ def prepare(
 ) -> Request:
     """The article as a request; InputError when the text or the date cannot be used."""
     day = parse_published(published)
-    reading = read_for_model(text, max_chars)
-    warnings = reading.warnings
+    shown = read_for_model(text, max_chars)
+    warnings = shown.warnings
     if not day:
         warnings += ("no publication date: relative dates left unresolved",)
-    references = references_of(reading.read)
+    references = read(shown.read).references
     return Request(
         messages=build_messages(
-            reading.read, references, title=title, output_language=output_language
+            shown.read, references, title=title, output_language=output_language
         ),
         references=references,
-        ground_in=reading.ground_in,
+        ground_in=shown.ground_in,
         published=day,
         title=title,
         url=url,

@@ -30,7 +30,6 @@ RANKS = {
     "config": 1,
     "sqlite_store": 1,
     "text": 1,
-    "time_words": 1,
     "errors": 0,
     "redaction": 0,  # secrets out of messages: needs nothing, so config may use it too
     "testing": 0,
@@ -126,3 +125,55 @@ def test_every_folder_of_the_package_ships() -> None:
     shipped = set(config["tool"]["setuptools"]["packages"])
     folders = {name for name, path in modules().items() if path.name == "__init__.py"}
     assert folders <= shipped, folders - shipped
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]*(?: [a-z][a-z'’-]*)*")
+_ALTERNATION = re.compile(r"(?:[a-z][a-z ]*\|){3,}[a-z][a-z ]*")
+# The key format's reference scorer's words: the format's definition, not ours to change.
+_NOT_OURS = {"summariser.evaluation.keys"}
+
+
+def word_lists() -> dict[str, set[str]]:
+    """Every literal list of words in the package, by where it stands: a string split into
+    words, a collection of word strings, a regex alternation of words."""
+    found: dict[str, set[str]] = {}
+    for name, path in modules().items():
+        if name in _NOT_OURS:
+            continue
+        literal_types: set[int] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            words: set[str] = set()
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                target = node.func.value
+                if node.func.attr == "split" and isinstance(target, ast.Constant):
+                    words = set(str(target.value).split())
+            elif isinstance(node, ast.Subscript):
+                literal_types.add(id(node.slice))  # Literal["person", ...]: a type, not words
+            elif isinstance(node, ast.Set | ast.List | ast.Tuple) and id(node) not in literal_types:
+                items = [e.value for e in node.elts if isinstance(e, ast.Constant)]
+                if len(items) == len(node.elts) and all(
+                    isinstance(i, str) and _WORD.fullmatch(i) for i in items
+                ):
+                    words = set(items)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                for run in _ALTERNATION.findall(node.value):
+                    words |= set(run.split("|"))
+            if len(words) >= 4:
+                found[f"{name}:{node.lineno}"] = words
+    return found
+
+
+def test_no_word_list_is_defined_twice() -> None:
+    """Words live in one place (nlp/lexicon/, one module per language): two lists in two
+    modules that share most of their words are one list written twice, and drift apart. (In
+    one module, lists stand side by side, each named for the rule it serves.)"""
+    lists = sorted(word_lists().items())
+    twice = [
+        f"{a} ~ {b}: {sorted(shared)[:6]}"
+        for i, (a, left) in enumerate(lists)
+        for b, right in lists[i + 1 :]
+        if a.split(":")[0] != b.split(":")[0]
+        and len(shared := left & right) >= 3
+        and len(shared) * 2 >= min(len(left), len(right))
+    ]
+    assert twice == []

@@ -22,11 +22,11 @@ from summariser.briefing.schema import (
     Stake,
     TimeRef,
 )
+from summariser.nlp.times import spot
 from summariser.pipeline.dates import resolve_by_rules
 from summariser.pipeline.grounding import Locator
+from summariser.prompting.article import fit_to_context
 from summariser.prompting.guard import PLACEHOLDER, addressed_to_machines, blank, withhold
-from summariser.prompting.reading import fit_to_context
-from summariser.prompting.times import spot
 from tests.support import DATA
 
 SEED = (DATA / "kim-putin.txt").read_text(encoding="utf-8")

@@ -33,6 +33,25 @@ if TYPE_CHECKING:
 __all__ = ["records_on_ray"]
 
 
+def _join(ray: Any, address: str | None) -> None:
+    """Start a local Ray, or join the cluster at `address`, unless this process already has;
+    ConfigError, saying why, where that fails."""
+    if ray.is_initialized():
+        return
+    _check_reachable(address)
+    try:
+        ray.init(
+            address=address,
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level=logging.WARNING,
+        )
+    except (ConnectionError, ValueError, RuntimeError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        where = address or "this machine"
+        raise ConfigError(f"cannot start or join Ray at {where}: {first}") from None
+
+
 def records_on_ray(
     inputs: Iterable[BatchInput] | BatchContext,
     *,
@@ -70,19 +89,7 @@ def records_on_ray(
         rows.append({"article": ready.article.model_dump_json()})
     if not rows:
         return
-    if not ray.is_initialized():
-        _check_reachable(address)
-        try:
-            ray.init(
-                address=address,
-                include_dashboard=False,
-                log_to_driver=False,
-                logging_level=logging.WARNING,
-            )
-        except (ConnectionError, ValueError, RuntimeError) as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            where = address or "this machine"
-            raise ConfigError(f"cannot start or join Ray at {where}: {first}") from None
+    _join(ray, address)
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     ray.data.DataContext.get_current().enable_progress_bars = False
     endpoint = {"model": model, "base_url": base_url}

@@ -75,48 +75,18 @@ async def abatch(
     owned = summariser is None  # made here, so closed here
     summariser = summariser or Summariser()
     model = summariser.model_identity
-
-    def produce() -> Iterator[BatchRecord | Work]:
-        """Runs on the reader thread: records ready without a model, or work for one."""
-        return context.triage(model)
-
     settings = summariser.settings  # the embedded model: as many as it decodes together
     width = max(1, settings.parallel if settings.embedded else concurrency)
-    offload = None
-    if workers > 1 and width > 1:
-        from .offload import Offload
-
-        offload = Offload(workers)
-    source = ThreadedSource(produce, capacity=2 * width + 16)
+    offload = _offload(workers) if width > 1 else None
+    # The reader thread triages: records ready without a model, or work for one.
+    source = ThreadedSource(lambda: context.triage(model), capacity=2 * width + 16)
     outbox: asyncio.Queue[object] = asyncio.Queue()
-
-    async def worker() -> None:
-        try:
-            while (work := await source.get()) is not END:
-                if isinstance(work, BatchRecord):
-                    await outbox.put((work, None))
-                    continue
-                work = cast(Work, work)
-                await context.pace.wait()
-                await outbox.put(
-                    (await _summarise_one(summariser, work.article, offload), work.key)
-                )
-        except Exception as exc:  # a failure of the batch itself, not of one article
-            await outbox.put(exc)
-        finally:
-            await outbox.put(END)
-
-    tasks = [asyncio.create_task(worker()) for _ in range(width)]
-    running = width
+    tasks = [
+        asyncio.create_task(_work(context, source, outbox, summariser, offload))
+        for _ in range(width)
+    ]
     try:
-        while running:
-            item = await outbox.get()
-            if item is END:
-                running -= 1
-                continue
-            if isinstance(item, BaseException):
-                raise item
-            record, key = cast("tuple[BatchRecord, str | None]", item)
+        async for record, key in _finished(outbox, width):
             yield context.keep(record, key)
             source.release()
     finally:
@@ -127,6 +97,55 @@ async def abatch(
             offload.close()
         if owned:
             await summariser.aclose()
+
+
+def _offload(workers: int) -> Offload | None:
+    """A pool of `workers` processes for the pure stages, where more than one is asked for."""
+    if workers <= 1:
+        return None
+    from .offload import Offload
+
+    return Offload(workers)
+
+
+async def _work(
+    context: BatchContext,
+    source: ThreadedSource[BatchRecord | Work],
+    outbox: asyncio.Queue[object],
+    summariser: Summariser,
+    offload: Offload | None,
+) -> None:
+    """One worker: takes what the reader triaged, briefs what needs the model, and puts each
+    record (with its cache key) in the outbox, then END; a failure of the batch itself, not
+    of one article, goes in the outbox as the exception."""
+    try:
+        while (work := await source.get()) is not END:
+            if isinstance(work, BatchRecord):
+                await outbox.put((work, None))
+                continue
+            work = cast(Work, work)
+            await context.pace.wait()
+            await outbox.put((await _summarise_one(summariser, work.article, offload), work.key))
+    except Exception as exc:
+        await outbox.put(exc)
+    finally:
+        await outbox.put(END)
+
+
+async def _finished(
+    outbox: asyncio.Queue[object], workers: int
+) -> AsyncIterator[tuple[BatchRecord, str | None]]:
+    """The records the workers put in the outbox, until every one of them has ended; a
+    failure of the batch is raised."""
+    running = workers
+    while running:
+        item = await outbox.get()
+        if item is END:
+            running -= 1
+            continue
+        if isinstance(item, BaseException):
+            raise item
+        yield cast("tuple[BatchRecord, str | None]", item)
 
 
 async def _summarise_one(

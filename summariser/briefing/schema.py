@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "ITEM_LISTS",
     "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
@@ -31,6 +32,8 @@ __all__ = [
     "Usage",
 ]
 
+# The briefing's lists of items, in reading order.
+ITEM_LISTS = ("who", "where", "when", "allegations", "stakes")
 SCHEMA_VERSION = "1.2"  # 1.2: cached prompt tokens, prefill and decode seconds
 
 ActorKind = Literal["person", "organisation", "country", "group", "other"]
@@ -160,4 +163,5 @@ class Briefing(_Item):
 
     def items(self) -> list[Actor | Place | TimeRef | Allegation | Stake]:
         """Every grounded-or-not item, in reading order of the sections."""
-        return [*self.who, *self.where, *self.when, *self.allegations, *self.stakes]
+        return [item for name in ITEM_LISTS for item in getattr(self, name)]
+

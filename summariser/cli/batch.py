@@ -33,6 +33,24 @@ def add_parser(commands: Any) -> None:
         epilog=EPILOG,
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file or directory")
+    _output_flags(parser)
+    _running_flags(parser)
+    endpoint_flags(parser)
+    parser.add_argument(
+        "--price",
+        metavar="IN,OUT",
+        help="USD per million prompt and completion tokens, for the cost estimate "
+        "(known for the embedded model and OpenAI's list prices)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, listing or summary line"
+    )
+    network_flags(parser)
+    parser.set_defaults(run=run)
+
+
+def _output_flags(parser: argparse.ArgumentParser) -> None:
+    """What the batch writes, and where."""
     parser.add_argument(
         "--extract-only",
         action="store_true",
@@ -63,6 +81,10 @@ def add_parser(commands: Any) -> None:
         "--cache", metavar="PATH", help="briefing cache (default: the user cache dir)"
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+
+def _running_flags(parser: argparse.ArgumentParser) -> None:
+    """How the model is asked: how much at once, how fast, online, by Batch API or on Ray."""
     parser.add_argument(
         "--concurrency",
         type=int,
@@ -112,18 +134,6 @@ def add_parser(commands: Any) -> None:
         help="processes that read and ground articles (default: up to 4 when --concurrency "
         "is 16 or more, else 1, which keeps it all in one process)",
     )
-    endpoint_flags(parser)
-    parser.add_argument(
-        "--price",
-        metavar="IN,OUT",
-        help="USD per million prompt and completion tokens, for the cost estimate "
-        "(known for the embedded model and OpenAI's list prices)",
-    )
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress bar, listing or summary line"
-    )
-    network_flags(parser)
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

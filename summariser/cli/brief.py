@@ -99,7 +99,7 @@ def _first_article(name: str, args: argparse.Namespace) -> Any:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..briefing.published import parse_published
     from ..client import Summariser
-    from ..prompting.reading import check_text
+    from ..prompting.article import check_text
     from .outputs import check_output
 
     published = parse_published(args.published)

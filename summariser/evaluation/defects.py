@@ -24,25 +24,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..nlp import analyse, country_of, is_stopword
+from ..nlp import country_of, is_stopword, read
+from ..nlp.lexicon import WEEKDAYS, en
 from ..text import normalise
-from ..time_words import WEEKDAYS
 
 __all__ = ["DEFECT_KINDS", "Defects", "defects_of"]
 
 DEFECT_KINDS = ("cut", "twice", "wrong_kind", "empty_role", "two_dates", "junk_name")
 
-# Words no English sentence or clause ends with: articles, prepositions, conjunctions,
-# possessive determiners.
-_OPEN_ENDS = frozenset(
-    """the a an of to in on at for with by from into onto about between and or but nor that
-    which whose his her their its our my your as than""".split()  # noqa: SIM905
-)
-_KIND_WORDS = frozenset(
-    """nation country state location place city region town area organization organisation
-    company agency institution media outlet group people person individual entity party other
-    unknown source accused victim official speaker actor""".split()  # noqa: SIM905
-)
+# Words no English sentence or clause ends with, and the words of a role that restates a kind.
+_OPEN_ENDS = en.OPEN_WORDS
+_KIND_WORDS = en.KIND_WORDS
 _EMPTY_ROLES = frozenset(
     {"source of a claim", "source of the claim", "accused", "mentioned", "mentioned in the article"}
 )
@@ -72,7 +64,7 @@ def defects_of(briefing: dict[str, Any], text: str) -> Defects:
     _cut_text(briefing, found, language)
     for section in ("who", "where"):
         found["twice"] += _twice([i["name"] for i in briefing[section]], language)
-    reading = analyse(text)
+    reading = read(text)
     types = {normalise(e.text): e.type for e in reading.entities}
     countries = hits = 0
     for section in ("who", "where"):
@@ -158,7 +150,7 @@ def _clipped_start(phrase: str, quote: str) -> bool:
     return bool(short) and whole.startswith(short) and len(whole) - len(short) > 3
 
 
-_LOCATIVE = re.compile(r"^(?:in|at|near|outside|inside|on)\s", re.IGNORECASE)
+_LOCATIVE = re.compile(rf"^(?:{'|'.join(sorted(en.PRECISE_LOCATIVES))}|on)\s", re.IGNORECASE)
 
 
 def _twice(names: list[str], language: str) -> list[str]:

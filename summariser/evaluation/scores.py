@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..briefing.schema import ITEM_LISTS
+from ..nlp.lexicon import en
 from ..text import normalise, overlap_f1
 from .defects import DEFECT_KINDS, defects_of
 
@@ -70,7 +72,7 @@ def score_article(article: dict[str, Any], record: dict[str, Any]) -> ArticleSco
     folded = f" {normalise(article['text'])} "
     predicted = [n for n in who + where if normalise(n)]
     score.names = (sum(f" {normalise(n)} " in folded for n in predicted), len(predicted))
-    items = [i for key in ("who", "where", "when", "allegations", "stakes") for i in briefing[key]]
+    items = [i for key in ITEM_LISTS for i in briefing[key]]
     score.grounded = (sum(bool(i["evidence"]["grounded"]) for i in items), len(items))
     if gold.get("scheme") == "giveme5w1h-gold-standard":
         five = gold["fiveWoneH"]
@@ -144,7 +146,7 @@ def _score_allegations(
             score.made_by_resolved += _names(text[max(0, where - 400) : where], made_by)
 
 
-_PRONOUNS = frozenset("he she they we i it him her them his their its who".split())  # noqa: SIM905
+_PRONOUNS = en.PERSONAL_PRONOUNS | en.POSSESSIVES | {"who"}  # PolNeAR's "she", "their"
 
 
 def _names(made_by: str, source: str) -> bool:

@@ -1,26 +1,33 @@
-"""Reading an article as language: sentences, named entities and their types, kinds of place.
+"""Reading an article as language, once: sentences, named entities and their types, the parse,
+the candidates the model cites, time phrases, the lead, and each language's words.
 
-One splitter and one entity reader serve every stage, so what the prompt's checklists offer,
-what grounding quotes and what the dates read agree. English runs spaCy's small pipeline
-(models.py); other languages a multilingual sentence splitter, capitalised names less the
-language's stopwords, and the same gazetteers (gazetteer.py).
+`read(text)` is the one reading every stage is handed (reading.py). English runs spaCy's small
+pipeline (english.py, models.py); other languages a multilingual sentence splitter,
+capitalised names less the language's stopwords (capitalised.py), and the same gazetteers
+(gazetteer.py). Each language's words live in lexicon/, one module per language.
 """
 
-from .analysis import Analysis, Entity, EntityType, analyse
+from .candidates import Candidate, CandidateKind
+from .entities import Entity, EntityType
 from .gazetteer import country_of, place_kind
 from .language import detect_language
+from .reading import Reading, read
+from .references import References
 from .same_entity import representative, same_entity
 from .words import is_stopword, stem
 
 __all__ = [
-    "Analysis",
+    "Candidate",
+    "CandidateKind",
     "Entity",
     "EntityType",
-    "analyse",
+    "Reading",
+    "References",
     "country_of",
     "detect_language",
     "is_stopword",
     "place_kind",
+    "read",
     "representative",
     "same_entity",
     "stem",

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from .entities import Entity, plausible_name, trimmed_span
+from .lexicon import NAME_PARTICLES
 from .words import is_stopword
 
 __all__ = ["capitalised_names", "split_sentences"]
@@ -34,7 +35,7 @@ def split_sentences(text: str, language: str) -> tuple[tuple[int, int], ...]:
 
 # Capitalised words of any script that has case, joined by the particles names carry.
 _WORD = r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]"
-_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|al|bin|ibn)"
+_PARTICLE = rf"(?:{'|'.join(NAME_PARTICLES)})"
 _RUN = re.compile(rf"(?:{_WORD})(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?:{_WORD}))*")
 
 

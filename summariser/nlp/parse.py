@@ -1,7 +1,7 @@
 """What the parse says of a place in an English article: the clause around a word, its verb's
 tense, what an actor does, what the article calls it, who reports a claim.
 
-A mixin of Analysis: every query reads `doc` (spaCy's parse) and answers None, or the
+A mixin of Reading: every query reads `doc` (spaCy's parse) and answers None, or the
 plainest answer, where there is none (a language without a pipeline).
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .lexicon import en
+
 __all__ = ["Parse", "Reported"]
 
 # Links that keep a word inside its own name or a list of names ("Jake" of "Jake Sullivan",
@@ -17,25 +19,16 @@ __all__ = ["Parse", "Reported"]
 _WITHIN_A_NAME = frozenset({"compound", "flat", "conj", "cc", "appos", "amod", "det", "nmod"})
 
 
-# English reporting verbs (lemmas): the cues news attributes a claim with. Those that act on
-# an object ("denied the report", "told reporters", "accused Russia") report with one; those
-# that only report speech or thought report a clause ("added that ...", "..., she added"),
-# not an object ("could add fuel").
-_REPORTING_ACTS = frozenset(
-    """tell accuse allege claim blame charge deny reject dismiss refute confirm acknowledge
-    admit dispute warn report announce write tweet predict estimate reveal urge describe
-    rule""".split()  # noqa: SIM905
-)
-_REPORTING_SPEECH = frozenset(
-    """say add argue insist state believe note explain suggest testify assert stress concede
-    complain declare""".split()  # noqa: SIM905
-)
+# English reporting verbs by lemma (lexicon/en.py): those that act on an object ("denied the
+# report", "told reporters", "accused Russia") report with one; those that only report speech
+# or thought report a clause ("added that ...", "..., she added"), not an object ("could add
+# fuel").
+_REPORTING = en.REPORTING_VERBS
+_REPORTING_ACTS = frozenset(lemma for lemma, (_, acts) in _REPORTING.items() if acts)
 # How far below the sentence's root a reporting verb may stand: the root itself ("X said"),
 # a verb joined to it ("... and added"), or one step down ("..., the source added" read as a
 # clause): deeper, it is part of what is reported ("warnings that he would assert ...").
 _REPORTING_DEPTH = 1
-# Verbs whose object is whom they accuse ("X accused Y of ...", "Y was blamed").
-_ACCUSING = frozenset("accuse allege blame charge".split())  # noqa: SIM905
 # What a phrase's head carries that is no part of naming it: a clause about it, an aside.
 _NOT_OF_THE_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "appos"})
 
@@ -51,7 +44,7 @@ class Reported:
 
 
 class Parse:
-    """The parse's answers about an article; `Analysis` carries the text, sentences and doc."""
+    """The parse's answers about an article; `Reading` carries the text, sentences and doc."""
 
     text: str
     doc: Any
@@ -87,7 +80,7 @@ class Parse:
             return "future"
         if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in helpers):
             return "past"
-        if verb.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
+        if verb.tag_ == "VBN" and words & en.PAST_HELPERS:
             return "past"
         return None
 
@@ -182,13 +175,27 @@ class Parse:
             quotes += token.text in _QUOTES
             if quotes % 2:
                 continue  # what a quotation holds is what the source said
-            if token.lower_ == "to" and token.head.lower_ == "according":
+            if token.lower_ == en.ACCORDING[1] and token.head.lower_ == en.ACCORDING[0]:
                 objects = [c for c in token.children if c.dep_ == "pobj"]
                 if objects:
                     found.append((_depth(token), _reported(objects[0], None)))
             elif _reports(token) and (parties := _source_and_accused(token)) is not None:
                 found.append((_depth(token), _reported(*parties)))
         return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    def cue_of(self, start: int, end: int) -> str | None:
+        """The status the first reporting verb of the sentence at `start`:`end` gives its
+        claim ("denied" a denial, "accused" an allegation, "said" or "according to" a report),
+        as the lexicon's one table has it; None without a parse or a reporting verb."""
+        span = self._span(start, end)
+        if span is None:
+            return None
+        for token in span:
+            if token.pos_ == "VERB" and token.lemma_.lower() in _REPORTING:
+                return _REPORTING[token.lemma_.lower()][0]
+            if token.lower_ == en.ACCORDING[1] and token.head.lower_ == en.ACCORDING[0]:
+                return "reported"  # "according to": a source without a verb
+        return None
 
     def phrase_end(self, start: int, end: int, *, max_words: int = 6) -> int:
         """Where the phrase written at `start`:`end` ends: past its last word's head where
@@ -246,7 +253,7 @@ def _reports(verb: Any) -> bool:
     """Whether `verb` attributes its sentence's claim: a reporting verb near the sentence's
     root, with an object or a clause as its kind of verb takes."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in _REPORTING_ACTS | _REPORTING_SPEECH:
+    if verb.pos_ != "VERB" or lemma not in _REPORTING:
         return False
     if _depth(verb) > _REPORTING_DEPTH:
         return False
@@ -283,7 +290,7 @@ def _source_and_accused(verb: Any) -> tuple[Any, Any] | None:
     if subject is None and verb.dep_ == "conj":  # "X said ... and added": X's
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     passive = children.get("nsubjpass")
-    accusing = verb.lemma_.lower() in _ACCUSING
+    accusing = verb.lemma_.lower() in en.ACCUSING_VERBS
     accused = passive if by is not None or passive is not None else children.get("dobj")
     accused = accused if accusing else None
     source = by if passive is not None else subject

@@ -13,11 +13,13 @@ from collections.abc import Sequence
 
 from ..text import normalise
 from .gazetteer import country_of
+from .lexicon import NAME_PARTICLES
 from .words import stem
 
 __all__ = ["representative", "same_entity"]
 
-_LINKS = frozenset("of the for and de da do dos das del la".split())  # noqa: SIM905
+# Words that join a name's parts ("Bank of England", "Lula da Silva"): no initial of their own.
+_LINKS = frozenset({"of", "the", "for", "and", *NAME_PARTICLES})
 
 
 def same_entity(a: str, b: str, language: str = "en") -> bool:

@@ -3,54 +3,43 @@
 News attributes with a reporting verb: "X said", "X told reporters", "according to X", "X
 accused Y", "Y was accused by X", "..., X said". The parse (nlp.Parse.reported_in) gives the
 verb's subject or agent, and, for an accusing verb, its object: the claim's source and whom
-it accuses, where the words stand in any order and any length. The verb is the claim's cue:
-"denied" is a denial, "accused" an allegation, "confirmed" a confirmation, "said" a report. A
-source written as "he" or "she" is the person the article last named before it, and a source
-is written as the fullest name the briefing gives that actor. English (a parse); elsewhere
-nothing is found and the model's choice stands.
+it accuses, where the words stand in any order and any length. The verb is the claim's cue
+(nlp.Parse.cue_of, from the lexicon's one table of reporting verbs): "denied" is a denial,
+"accused" an allegation, "confirmed" a confirmation, "said" a report. A source written as "he"
+or "she" is the person the article last named before it, and a source is written as the
+fullest name the briefing gives that actor. English (a parse); elsewhere nothing is found and
+the model's choice stands.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from ..briefing.schema import AllegationStatus
-from ..nlp import Analysis
+from ..nlp import Reading
+from ..nlp.lexicon import en
 from ..text import normalise
 
 __all__ = ["accused_in", "could_say", "source_of", "status_of"]
 
-_CUES: dict[AllegationStatus, str] = {
-    "denied": r"denie[sd]|deny|denying|rejecte?[sd]?|dismisse?[sd]|refute[sd]?",
-    "confirmed": r"confirm(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?",
-    "alleged": r"accuse[sd]?|allege[sd]?|claim(?:s|ed)?|blame[sd]?|charge[sd]|suspect(?:s|ed)?",
-    "disputed": r"dispute[sd]?|contest(?:s|ed)?",
-    "reported": r"said|says|say|told|tells|added|warned|warns|argued|argues|insisted|insists|"
-    r"stated|reported|reports|announced|announces|believes?|believed|wrote|writes|tweeted|"
-    r"noted|explained|suggested|predicted|estimated|testified|asserted|according to",
-}
-_CUE = re.compile(
-    "|".join(rf"\b(?P<{status}>{words})\b" for status, words in _CUES.items()), re.IGNORECASE
-)
-_DETERMINERS = ("the ", "a ", "an ")
+
+def status_of(reading: Reading, start: int | None, end: int | None) -> AllegationStatus:
+    """The status the sentence's first reporting verb gives its claim; with none (or no
+    parse), the claim stands unproven in the article's own words: alleged."""
+    cue = reading.cue_of(start, end) if start is not None and end is not None else None
+    return cast(AllegationStatus, cue or "alleged")  # the lexicon's statuses are the schema's
+
+
 _CAPITALISED = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 _LISTED = re.compile(
     rf"(?:^|(?<=\s))(?:{_CAPITALISED},\s+)+{_CAPITALISED},?\s+(?:and|&)\s+{_CAPITALISED}$"
 )
 
 
-def status_of(sentence: str) -> AllegationStatus:
-    """The status the sentence's first reporting verb gives its claim; with none, the claim
-    stands unproven in the article's own words: alleged."""
-    cue = _CUE.search(sentence)
-    if cue is None:
-        return "alleged"
-    return next(s for s in _CUES if cue.group(s))
-
-
 def source_of(
-    reading: Analysis, start: int, end: int, names: Sequence[str], people: Sequence[str]
+    reading: Reading, start: int, end: int, names: Sequence[str], people: Sequence[str]
 ) -> str | None:
     """Who the sentence at `start`:`end` of the article says makes its claim, or None where
     no reporting verb names anyone. `names` are the names the article's actors go by,
@@ -81,7 +70,7 @@ def source_of(
     return _fullest(phrase, [*people, *names])
 
 
-def accused_in(reading: Analysis, start: int, end: int, names: Sequence[str]) -> str | None:
+def accused_in(reading: Reading, start: int, end: int, names: Sequence[str]) -> str | None:
     """Whom the sentence at `start`:`end` accuses, where its verb accuses and the accused is
     a name of `names`: the subject of "X was accused by", the object of "Y blamed X". The
     last name of the phrase is its head: "FBI director James Comey" is Comey."""
@@ -92,13 +81,8 @@ def accused_in(reading: Analysis, start: int, end: int, names: Sequence[str]) ->
     return named[-1] if named else None
 
 
-_FUNCTION_WORDING = (
-    "the a an of to in on at for with by from and or but not no did do does done went go "
-    "goes had has have was were is are be been as that this these those which who whom "
-    "along after before over under about into onto"
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORDING.split())
-_PERSONAL = frozenset("you they we it i me us them this that there".split())  # noqa: SIM905
+# What stands for no one in particular, or for no one the parse has read: "they", "this".
+_NO_ONE = (en.PERSONAL_PRONOUNS - en.SINGULAR_PERSONS - {"him", "her"}) | {"this", "that", "there"}
 
 
 def could_say(phrase: str) -> bool:
@@ -107,9 +91,9 @@ def could_say(phrase: str) -> bool:
     pronoun ("they did not", "You went")."""
     words = [w.strip(".,;:'’\"“”").lower() for w in phrase.split()]
     words = [w for w in words if w]
-    if not words or words[-1] in _FUNCTION_WORDS:
+    if not words or words[-1] in en.FUNCTION_WORDS:
         return False
-    return not any(w in _PERSONAL or w in ("not", "did", "went") for w in words)
+    return not any(w in _NO_ONE or w in ("not", "did", "went") for w in words)
 
 
 def _describes_someone_named(phrase: str, sentence: str) -> bool:
@@ -124,32 +108,16 @@ def _describes_someone_named(phrase: str, sentence: str) -> bool:
     return written is not None and len(phrase.split()) <= 4
 
 
-# The nouns English news uses for what a person is, heading a source written as a description
-# ("the California congressman said": someone the article has named).
-_TITLE_WORDS = (
-    "president vice-president minister secretary director leader adviser advisor spokesman "
-    "spokeswoman spokesperson chief head governor senator mayor ambassador envoy general "
-    "commander chairman chairwoman chair executive founder co-founder official officer "
-    "candidate nominee coach manager captain judge prosecutor attorney lawyer analyst "
-    "professor economist editor correspondent reporter king queen prince princess premier "
-    "chancellor representative congressman congresswoman lawmaker legislator deputy driver "
-    "player striker champion actor actress singer author writer ceo owner partner aide "
-    "strategist researcher scientist doctor surgeon investigator inspector superintendent "
-    "commissioner administrator president-elect pastor bishop imam rabbi cleric activist"
-)
-_TITLES = frozenset(_TITLE_WORDS.split())
-
-
 def _is_title_word(word: str) -> bool:
     """Whether `word` is a noun for what a person is ("congressman", "spokeswoman")."""
-    return word.lower().strip(".,’'") in _TITLES
+    return word.lower().strip(".,’'") in en.PERSON_TITLES
 
 
 def _clean(phrase: str) -> str:
     phrase = " ".join(phrase.split()).strip(" '’")
-    for determiner in _DETERMINERS:
-        if phrase.lower().startswith(determiner):
-            phrase = phrase[len(determiner) :]
+    for article in sorted(en.ARTICLES):
+        if phrase.lower().startswith(f"{article} "):
+            phrase = phrase[len(article) + 1 :]
     return re.sub(r"['’]s$", "", phrase)
 
 

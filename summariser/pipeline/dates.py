@@ -19,10 +19,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..briefing.schema import TimeRef
-from ..nlp import analyse
-from ..time_words import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
+from ..nlp import read
+from ..nlp.layout import ends_whole
+from ..nlp.lexicon import WEEKDAYS, en
+from ..nlp.times import DAY, MONTH, WEEKDAY, YEAR, alternatives
 from .grounding import Locator
-from .wording import ends_whole, trimmed_to_whole
+from .wording import trimmed_to_whole
 
 __all__ = ["one_date_per_day", "resolve", "resolve_by_rules", "time_ref"]
 
@@ -33,22 +35,21 @@ _MONTH_YEAR = re.compile(rf"\b{MONTH}(?:\s+of)?\s+{YEAR}\b")
 _MONTH_ONLY = re.compile(rf"\b{MONTH}(?![\w-])")
 _YEAR_ONLY = re.compile(rf"(?<![\d-]){YEAR}(?![\d-])")
 
-_FUTURE_IN_PHRASE = re.compile(
-    r"\b(next|coming|as early as|as soon as|until|till|by|from|starting|beginning|upcoming)\b"
-)
-_PAST_IN_PHRASE = re.compile(r"\b(last|past|previous|since|earlier|ago)\b")
-_FUTURE_IN_SENTENCE = re.compile(
-    r"\b(will|would|shall|expected|scheduled|set to|due to|plans? to|planned|is to|are to|"
-    r"likely|could|may|upcoming|later this)\b"
-)
+_AHEAD = re.compile(rf"\b(?:{alternatives(en.AHEAD)})\b")
+_BEHIND = re.compile(rf"\b(?:{alternatives(en.BEHIND)})\b")
+_FUTURE_IN_PHRASE = re.compile(rf"\b(?:{alternatives([*en.AHEAD, *en.AHEAD_IN_PHRASE])})\b")
+_PAST_IN_PHRASE = re.compile(rf"\b(?:{alternatives([*en.BEHIND, *en.BEHIND_IN_PHRASE])})\b")
+_FUTURE_IN_SENTENCE = re.compile(rf"\b(?:{alternatives(en.FUTURE_IN_SENTENCE)})\b")
 
-_SAME_DAY = ("today", "tonight", "this morning", "this afternoon", "this evening")
-_OFFSET_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
-_NUMBER_WORDS = {
-    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
-_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|year)s?\s+ago\b")
+# Days named relative to publication, those a day away first, the longest first: "the day
+# before yesterday" is not "yesterday".
+_RELATIVE_DAYS = sorted(en.RELATIVE_DAYS.items(), key=lambda kv: (kv[1] == 0, -len(kv[0])))
+_COUNTED = {"a": 1, "an": 1, **en.NUMBER_WORDS}  # "a year ago", "two days ago"
+_THIS_MONTH_OR_YEAR = re.compile(
+    rf"\b({alternatives(['this', *en.AHEAD, *en.BEHIND])}) (month|year)\b"
+)
+_MAY_THE_MONTH = re.compile(rf"\b(?:{alternatives(en.DATE_PREPOSITIONS)}) may\b")
+_AGO = re.compile(rf"\b(?P<n>\d+|{alternatives(_COUNTED)})\s+(?P<unit>day|year)s?\s+ago\b")
 
 
 def time_ref(
@@ -62,7 +63,7 @@ def time_ref(
     """The phrase as a dated, grounded `TimeRef`: its sentence in the article decides tense,
     and says what happens then where `event` does not."""
     evidence = locator.locate(phrase)
-    reading = analyse(locator.text)
+    reading = read(locator.text)
     grounded = evidence.grounded and evidence.start is not None
     at = evidence.start or 0
     context = reading.sentence_around(at) if grounded else ""
@@ -114,7 +115,7 @@ def one_date_per_day(when: list[TimeRef], published: date | None) -> list[TimeRe
 def _bare_weekday(phrase: str) -> int | None:
     text = phrase.lower()
     found = re.search(WEEKDAY, text)
-    if found is None or re.search(r"\b(next|last|previous|past|coming)\b", text):
+    if found is None or _AHEAD.search(text) or _BEHIND.search(text):
         return None
     return WEEKDAYS[found["weekday"]]
 
@@ -177,40 +178,37 @@ def _absolute(text: str, published: date | None, _context: str) -> str | None:
         return _iso(int(m["year"]), int(m["month"]), int(m["day"]) if m["day"] else None)
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         if m := pattern.search(text):
-            month, day = MONTHS[m["month"]], int(m["day"])
+            month, day = en.MONTHS[m["month"]], int(m["day"])
             if m["year"]:
                 return _iso(int(m["year"]), month, day)
             if published is None:
                 return ""
             return _iso(_nearest_year(month, published), month, day)
     if m := _MONTH_YEAR.search(text):
-        return _iso(int(m["year"]), MONTHS[m["month"]], None)
+        return _iso(int(m["year"]), en.MONTHS[m["month"]], None)
     return None
 
 
 def _relative(text: str, published: date | None, _context: str) -> str | None:
     is_relative = (
-        any(p in text for p in _SAME_DAY)
-        or any(p in text for p in _OFFSET_DAYS)
+        any(p in text for p, _ in _RELATIVE_DAYS)
         or _AGO.search(text)
-        or re.search(r"\b(this|last|next|past) (month|year)\b", text)
+        or _THIS_MONTH_OR_YEAR.search(text)
     )
     if not is_relative:
         return None
     if published is None:
         return ""
     if m := _AGO.search(text):
-        n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"]]
+        n = int(m["n"]) if m["n"].isdigit() else _COUNTED[m["n"]]
         if m["unit"] == "day":
             return (published - timedelta(days=n)).isoformat()
         return _year(published.year - n)
-    for phrase, days in sorted(_OFFSET_DAYS.items(), key=lambda kv: -len(kv[0])):
+    for phrase, days in _RELATIVE_DAYS:
         if phrase in text:
             return (published + timedelta(days=days)).isoformat()
-    if any(p in text for p in _SAME_DAY):
-        return published.isoformat()
-    if m := re.search(r"\b(this|last|next|past) (month|year)\b", text):
-        step = {"this": 0, "last": -1, "past": -1, "next": 1}[m[1]]
+    if m := _THIS_MONTH_OR_YEAR.search(text):
+        step = 1 if m[1] in en.AHEAD else -1 if m[1] in en.BEHIND else 0
         if m[2] == "year":
             return _year(published.year + step)
         month_index = published.year * 12 + published.month - 1 + step
@@ -229,9 +227,9 @@ def _weekday(
     target = WEEKDAYS[m["weekday"]]
     ahead = (target - published.weekday()) % 7  # 0..6 days forward
     behind = (published.weekday() - target) % 7  # 0..6 days back
-    if re.search(r"\bnext\b", text):
+    if _AHEAD.search(text):
         return (published + timedelta(days=ahead or 7)).isoformat()
-    if re.search(r"\b(last|past|previous)\b", text):
+    if _BEHIND.search(text):
         return (published - timedelta(days=behind or 7)).isoformat()
     if ahead == 0:
         return published.isoformat()
@@ -248,11 +246,11 @@ def _weekday(
 
 def _month_without_year(text: str, published: date | None, _context: str) -> str | None:
     m = _MONTH_ONLY.search(text)
-    if not m or (m["month"] == "may" and not re.search(r"\b(in|of|since|until|by) may\b", text)):
+    if not m or (m["month"] == "may" and not _MAY_THE_MONTH.search(text)):
         return None  # "may" is a verb far more often than a month
     if _YEAR_ONLY.search(text) or published is None:
         return None if _YEAR_ONLY.search(text) else ""
-    month = MONTHS[m["month"]]
+    month = en.MONTHS[m["month"]]
     return _iso(_nearest_year(month, published), month, None)
 
 
@@ -266,9 +264,7 @@ _CLOCK_FILLER = re.compile(
 )
 
 
-_DAY_IN_SENTENCE = re.compile(
-    r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b|" + WEEKDAY
-)
+_DAY_IN_SENTENCE = re.compile(rf"\b(?:{alternatives(en.RELATIVE_DAYS)})\b|{WEEKDAY}")
 
 
 def _clock(text: str, published: date | None, context: str) -> str | None:

@@ -10,8 +10,7 @@ is never a place; a demonym, a group or a person is never listed under where.
 from __future__ import annotations
 
 from ..briefing.schema import ActorKind, PlaceKind
-from ..nlp import Analysis, country_of, place_kind
-from ..prompting.references import Candidate
+from ..nlp import Candidate, Reading, country_of, place_kind
 
 __all__ = ["actor_kind", "can_be_place", "people_kind", "place_kind_of"]
 
@@ -24,7 +23,7 @@ _ACTOR_KINDS: dict[str, ActorKind] = {
 
 
 def actor_kind(
-    name: str, candidate: Candidate | None, reading: Analysis, at: int | None = None
+    name: str, candidate: Candidate | None, reading: Reading, at: int | None = None
 ) -> ActorKind:
     """`at`: where the article writes the name, for unnamed people's number."""
     if country_of(name, reading.language):
@@ -35,7 +34,7 @@ def actor_kind(
     return _ACTOR_KINDS.get(entity or "", "other")  # a city that acts, a name of the model's
 
 
-def people_kind(phrase: str, start: int | None, reading: Analysis) -> ActorKind:
+def people_kind(phrase: str, start: int | None, reading: Reading) -> ActorKind:
     """Unnamed people by the number of their noun, as the parse reads it where the article
     writes them (`start`): "the driver" is a person, "three passengers" a group."""
     if start is not None:

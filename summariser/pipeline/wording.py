@@ -11,37 +11,25 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import Analysis, analyse, is_stopword, same_entity
+from ..nlp import Reading, is_stopword, read, same_entity
+from ..nlp.layout import ends_whole
+from ..nlp.lexicon import en
 from ..prompting.draft import CLAIM_CHARS
 from ..text import normalise
 from .grounding import Locator
 
 __all__ = [
     "completed",
-    "ends_whole",
     "says_something",
     "trimmed_to_whole",
     "whole_claim",
     "whole_summary",
 ]
 
-_SENTENCE_ENDS = tuple('.!?…。！？"”’)»')
 _OPEN_PUNCTUATION = ",;:(-–—/&"
-# Words no clause ends on in English: articles, prepositions, conjunctions, possessives.
-_OPEN_WORDS = frozenset(
-    """the a an of to in on at for with by from into onto about between and or but nor that
-    which whose his her their its our my your as than""".split()  # noqa: SIM905
-)
-_KIND_WORDS = frozenset(
-    """nation country state location place city region town area organization organisation
-    company agency institution media outlet group people person individual entity party other
-    unknown source accused victim official speaker actor claim of a the""".split()  # noqa: SIM905
-)
-
-
-def ends_whole(text: str) -> bool:
-    """Whether `text` ends a sentence (its last character closes one)."""
-    return text.rstrip().endswith(_SENTENCE_ENDS) and not text.rstrip().endswith(("...", "…"))
+# What a role that says nothing is made of: kinds and the words that join them ("source of a
+# claim").
+_KIND_WORDING = en.KIND_WORDS | en.ARTICLES | {"of"}
 
 
 def trimmed_to_whole(text: str, language: str = "en") -> str:
@@ -56,7 +44,7 @@ def trimmed_to_whole(text: str, language: str = "en") -> str:
         if bare != last:
             words[-1] = bare
             continue
-        if bare.lower() in _OPEN_WORDS or (language != "en" and _open_in(bare, language)):
+        if bare.lower() in en.OPEN_WORDS or (language != "en" and _open_in(bare, language)):
             words.pop()
             continue
         break
@@ -74,7 +62,7 @@ def says_something(role: str, name: str, language: str = "en") -> bool:
     folded = normalise(role)
     if len(folded) < 3 or same_entity(role, name, language):
         return False
-    return not set(re.split(r"\s+", folded)) <= _KIND_WORDS
+    return not set(re.split(r"\s+", folded)) <= _KIND_WORDING
 
 
 _SUMMARY_SENTENCES = 3
@@ -99,7 +87,7 @@ def whole_claim(claim: str, sentence: str, language: str) -> bool:
     return not rest or rest[0] in _CLAUSE_ENDS
 
 
-def completed(phrase: str, locator: Locator, reading: Analysis) -> str:
+def completed(phrase: str, locator: Locator, reading: Reading) -> str:
     """A phrase the model copied from the article, completed where it stops inside one of the
     article's phrases ("security problems spreading across Afghanistan in recent" → "... in
     recent months"); its own words as written."""
@@ -113,8 +101,8 @@ def completed(phrase: str, locator: Locator, reading: Analysis) -> str:
 def whole_summary(summary: str, lead: str) -> str:
     """The summary's first sentences that end (a cap stops a model mid-sentence); where none
     does, the lead's first sentence, in the article's words."""
-    sentences = [s for s in analyse(summary).sentence_texts if ends_whole(s)]
+    sentences = [s for s in read(summary).sentence_texts if ends_whole(s)]
     if sentences:
         return " ".join(sentences[:_SUMMARY_SENTENCES])
-    first = analyse(lead).sentence_texts[:1] if lead else ()
+    first = read(lead).sentence_texts[:1] if lead else ()
     return first[0] if first else summary

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined, Template
 
+from ..nlp import Candidate, References, read
 from ..text import normalise
 from .draft import Draft
-from .references import Candidate, References, references_of
 
 __all__ = [
     "PROMPT_VERSION",
@@ -86,7 +86,7 @@ def build_messages(
     message: the article, then its candidates as typed checklists for who and where (the most
     mentioned first) and when (in article order), found here unless the caller, who keeps
     them for the answer, passes them in."""
-    references = references or references_of(text)
+    references = references or read(text).references
     one_line_title = " ".join(title.split()) if title else None
     system = _template("system.j2").render(output_language=output_language)
     actors, places = checklists(references)
@@ -105,7 +105,7 @@ def checklists(references: References | str) -> tuple[list[str], list[str]]:
     """(who, where) as the model is shown them: actors (names, unnamed people, countries)
     and places, those the article comes back to most first."""
     if isinstance(references, str):
-        references = references_of(references)
+        references = read(references).references
     actors = [c.text for c in references.by_mentions("name", "people", "place") if _is_actor(c)]
     places = [
         c.text for c in references.by_mentions("name", "place") if c.kind == "place" or c.also_place

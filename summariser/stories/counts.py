@@ -26,9 +26,10 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from ..nlp.lexicon import en
 from ..nlp.models import english
+from ..nlp.times import spot
 from ..pipeline.dates import resolve
-from ..prompting.times import spot
 from ..text import normalise, overlap_f1
 from .grouping import WINDOW_DAYS
 
@@ -42,23 +43,19 @@ _EMPTY = frozenset({"be", "have", "do"})
 _STANDING_FOR = frozenset({"other", "more", "one"})
 # A dependent of the number that bounds or rounds it ("at least", "more than", "about").
 _QUALIFYING = frozenset({"advmod", "quantmod"})
-# The dependents that describe a counted thing or say what became of it.
-_DESCRIBING = frozenset({"amod", "acl", "oprd", "xcomp", "acomp"})
+# What completes a verb that links a counted thing to what it is ("were left trapped").
+_COMPLEMENT = frozenset({"acomp", "attr", "oprd", "xcomp"})
+# The dependents that describe a counted thing or say what became of it: a complement other
+# than a noun's, or a modifier.
+_DESCRIBING = (_COMPLEMENT - {"attr"}) | {"amod", "acl"}
 # Verbs that only link a counted thing to what it is ("were left trapped", "left seven dead");
 # any other ("remain trapped") says something of its own.
 _LINKING = frozenset({"be", "become", "get", "leave"})
-_COMPLEMENT = frozenset({"acomp", "attr", "oprd", "xcomp"})
+
 _NOT_COUNTED = frozenset({"%", "per", "percent", "pc"})  # a share, not a count
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARTS = frozenset({"compound", "quantmod", "nummod"})  # "2" of "2 million"
 _PARTICIPLE_OR_ADJECTIVE = frozenset({"JJ", "VBN"})
-_UNIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-               "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-               "seventeen", "eighteen", "nineteen")  # fmt: skip
-_TEN_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_UNITS = {word: n for n, word in enumerate(_UNIT_WORDS)}
-_TENS = {word: 10 * n for n, word in enumerate(_TEN_WORDS, 2)}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 _TOKEN = re.compile(r"\w+(?:[.,]\d+)*")
 
@@ -114,7 +111,7 @@ def _parsed(sentences: list[tuple[str, date | None]]) -> list[list[Count]]:
 
 def _has_word_number(sentence: str) -> bool:
     words = set(normalise(sentence).split())
-    return bool(words & (_UNITS.keys() | _TENS.keys()))
+    return bool(words & en.NUMBER_WORDS.keys())
 
 
 def _count(token: Any, published: date | None) -> Count | None:
@@ -214,13 +211,11 @@ def _read_number(words: list[str]) -> float | None:
     for word in words:
         if _DIGITS.fullmatch(word):
             current += float(word.replace(",", ""))
-        elif word in _UNITS:
-            current += _UNITS[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word in _SCALES:
-            current = (current or 1) * _SCALES[word]
-            if _SCALES[word] >= 1_000:
+        elif word in en.NUMBER_WORDS:
+            current += en.NUMBER_WORDS[word]
+        elif word in en.NUMBER_SCALES:
+            current = (current or 1) * en.NUMBER_SCALES[word]
+            if en.NUMBER_SCALES[word] >= 1_000:
                 total, current = total + current, 0.0
         else:
             return None

@@ -122,45 +122,9 @@ class BatchServer(LoopbackServer):
         output, errors, expired = [], [], False
         for n, line in enumerate(lines):
             fate = self.fate(line["custom_id"]) if self.fate else "ok"
-            request_id = f"req-{batch['id']}-{n}"
-            if fate == "expire":
-                expired = True
-                error = {
-                    "code": "batch_expired",
-                    "message": "This request could not be "
-                    "executed before the completion window expired.",
-                }
-                errors.append(
-                    {
-                        "id": request_id,
-                        "custom_id": line["custom_id"],
-                        "response": None,
-                        "error": error,
-                    }
-                )
-            elif fate == "500":
-                body = {"error": {"message": "The server had an error", "type": "server_error"}}
-                errors.append(
-                    {
-                        "id": request_id,
-                        "custom_id": line["custom_id"],
-                        "error": None,
-                        "response": {"status_code": 500, "request_id": request_id, "body": body},
-                    }
-                )
-            else:
-                answer = self.answer(line["body"])
-                if fate == "invalid":
-                    wrong = json.dumps({"headline": 42, "who": "nobody"})
-                    answer = completion(line["body"], wrong)
-                output.append(
-                    {
-                        "id": request_id,
-                        "custom_id": line["custom_id"],
-                        "error": None,
-                        "response": {"status_code": 200, "request_id": request_id, "body": answer},
-                    }
-                )
+            answered = self._answered(line, f"req-{batch['id']}-{n}", fate)
+            (output if answered["error"] is None and fate != "500" else errors).append(answered)
+            expired = expired or fate == "expire"
         counts = {"total": len(lines), "completed": len(output), "failed": len(errors)}
         batch.update(status="finalizing", finalizing_at=int(time.time()), request_counts=counts)
         if output:
@@ -172,6 +136,26 @@ class BatchServer(LoopbackServer):
             batch.update(status="expired", expired_at=ended)
         else:
             batch.update(status="completed", completed_at=ended)
+
+    def _answered(self, line: dict[str, Any], request_id: str, fate: str) -> dict[str, Any]:
+        """One request's line of the output (or error) file, as its fate has it."""
+        answered: dict[str, Any] = {"id": request_id, "custom_id": line["custom_id"]}
+        if fate == "expire":
+            error = {
+                "code": "batch_expired",
+                "message": "This request could not be executed before the completion window "
+                "expired.",
+            }
+            return answered | {"response": None, "error": error}
+        if fate == "500":
+            body = {"error": {"message": "The server had an error", "type": "server_error"}}
+            response = {"status_code": 500, "request_id": request_id, "body": body}
+            return answered | {"error": None, "response": response}
+        answer = self.answer(line["body"])
+        if fate == "invalid":
+            answer = completion(line["body"], json.dumps({"headline": 42, "who": "nobody"}))
+        response = {"status_code": 200, "request_id": request_id, "body": answer}
+        return answered | {"error": None, "response": response}
 
     def _results(self, lines: list[dict[str, Any]], batch: dict[str, Any], kind: str) -> str:
         content = "".join(json.dumps(line) + "\n" for line in lines).encode()

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from summariser.errors import ConfigError
-from summariser.nlp import analyse, country_of, models, place_kind, same_entity
+from summariser.nlp import country_of, models, place_kind, read, same_entity
 from tests.support import seed_text
 
 
 def entities(text: str, language: str | None = None) -> dict[str, str]:
-    return {e.text: e.type for e in analyse(text, language).entities}
+    return {e.text: e.type for e in read(text, language).entities}
 
 
 def test_sentences_end_at_stops_and_line_breaks_not_at_titles_or_abbreviations() -> None:
@@ -21,7 +21,7 @@ def test_sentences_end_at_stops_and_line_breaks_not_at_titles_or_abbreviations()
         "Rep. G.K. Butterfield spoke in the U.S. Capitol on Friday. “It is a disgrace,” he "
         "said. Mr. Smith left.\nA new line is a new sentence"
     )
-    assert analyse(text).sentence_texts == (
+    assert read(text).sentence_texts == (
         "Rep. G.K. Butterfield spoke in the U.S. Capitol on Friday.",
         "“It is a disgrace,” he said.",
         "Mr. Smith left.",
@@ -30,7 +30,7 @@ def test_sentences_end_at_stops_and_line_breaks_not_at_titles_or_abbreviations()
 
 
 def test_a_headline_never_runs_on_into_the_next_line() -> None:
-    reading = analyse(seed_text())
+    reading = read(seed_text())
     assert reading.sentence_texts[:2] == (
         "Kim Jong-un reportedly heading to Russia to meet Putin",
         "Видео по теме",
@@ -41,7 +41,7 @@ def test_a_headline_never_runs_on_into_the_next_line() -> None:
 
 def test_other_languages_are_split_within_lines() -> None:
     text = "O Sr. Silva disse que sim. Depois saiu.\nNova linha sem ponto"
-    assert analyse(text, "pt").sentence_texts == (
+    assert read(text, "pt").sentence_texts == (
         "O Sr. Silva disse que sim.",
         "Depois saiu.",
         "Nova linha sem ponto",
@@ -107,7 +107,7 @@ def test_the_verb_says_the_tense_and_what_an_actor_does() -> None:
         "The man was shot on Wednesday evening, police said. Kim will meet Putin on Friday. "
         "North Korea has been accused by the US of selling shells to Wagner."
     )
-    reading = analyse(text)
+    reading = read(text)
     assert reading.tense_at(text.index("Wednesday")) == "past"
     assert reading.tense_at(text.index("Friday")) == "future"
     assert reading.predicate_of(text.index("US")) == (
@@ -133,7 +133,7 @@ def test_a_phrase_in_a_clause_without_a_verb_has_no_tense_and_no_predicate() -> 
     """A headline with no verb ("Election results, Tuesday 8 November"): the walk up the
     parse reaches the root and stops there."""
     text = "Election results, Tuesday 8 November\nThe count went on."
-    reading = analyse(text, "en")
+    reading = read(text, "en")
     assert reading.tense_at(text.index("Tuesday")) is None
     assert reading.predicate_of(text.index("Election")) is None
 
@@ -150,15 +150,15 @@ def test_a_name_ends_where_its_script_does_and_a_credit_is_no_part_of_a_name() -
 
 def test_a_town_the_tagger_takes_for_a_product_is_a_place_a_gazetteer_knows() -> None:
     text = "Martin Bamford survived the Croydon tram crash which left seven dead, police said."
-    assert analyse(text, "en").doc is not None
-    spacy_said = {e.text: e.label_ for e in analyse(text, "en").doc.ents}
+    assert read(text, "en").doc is not None
+    spacy_said = {e.text: e.label_ for e in read(text, "en").doc.ents}
     assert spacy_said.get("Croydon") not in ("GPE", "LOC")  # the case the rule is for
     assert entities(text, "en").get("Croydon") == "place"
 
 
 def test_the_parse_says_what_the_article_calls_an_actor() -> None:
     text = seed_text()
-    reading = analyse(text)
+    reading = read(text)
 
     def described(name: str) -> str | None:
         start = text.find(name)
@@ -169,7 +169,7 @@ def test_the_parse_says_what_the_article_calls_an_actor() -> None:
     assert described("Sergei Shoigu") == "Russia’s defence minister"
     assert described("Vladimir Putin") is None
     caption = "Mr Jones, 30, left. The 2016 season Play slideshow Getty Images shows it."
-    caption_reading = analyse(caption, "en")
+    caption_reading = read(caption, "en")
     at = caption.find("Getty Images")
     assert caption_reading.description_of(at, at + len("Getty Images")) is None
     at = caption.find("Mr Jones")

@@ -7,9 +7,9 @@ import json
 from typing import Any
 
 from summariser.briefing.schema import Briefing
+from summariser.nlp import read
 from summariser.pipeline.assemble import assemble
 from summariser.prompting.draft import Draft
-from summariser.prompting.references import references_of
 from tests.support import EVAL
 
 ARTICLE = json.loads(
@@ -31,7 +31,7 @@ def brief(text: str, **fields: Any) -> Briefing:
         "allegations": [],
         "stakes": [],
     }
-    return assemble(Draft.model_validate(base | fields), text, references_of(text))
+    return assemble(Draft.model_validate(base | fields), text, read(text).references)
 
 
 def test_each_claim_is_quoted_by_the_whole_sentence_that_says_it() -> None:

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
+from summariser.nlp.times import spot
 from summariser.pipeline import dates
 from summariser.pipeline.dates import resolve, resolve_by_rules
-from summariser.prompting.times import spot
 
 MONDAY = date(2023, 9, 11)
 

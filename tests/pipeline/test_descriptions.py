@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from summariser.nlp import analyse
+from summariser.nlp import read
 from summariser.pipeline.descriptions import descriptions_of
-from summariser.prompting.references import references_of
 from tests.pipeline.test_assemble import brief
 from tests.support import seed_text
 
@@ -16,7 +15,7 @@ def test_each_of_the_three_shapes_news_introduces_a_person_in() -> None:
         "Clinton blamed FBI director James Comey for her loss."
     )
     names = ["Jake Sullivan", "Sayid Sarwar Hussaini", "James Comey"]
-    assert descriptions_of(analyse(text, "en"), names) == {
+    assert descriptions_of(read(text, "en"), names) == {
         "Jake Sullivan": "US national security adviser",
         "Sayid Sarwar Hussaini": "spokesman for the regional police",
         "James Comey": "FBI director",
@@ -29,15 +28,15 @@ def test_a_clause_that_is_no_description_gives_no_role() -> None:
         "On Monday, Vladimir Putin, arrived. Later, Boris Johnson, said nothing."
     )
     assert (
-        descriptions_of(analyse(text, "en"), ["Vladimir Putin", "Boris Johnson", "Kim Jong-un"])
+        descriptions_of(read(text, "en"), ["Vladimir Putin", "Boris Johnson", "Kim Jong-un"])
         == {}
     )
 
 
 def test_the_founding_articles_people_are_described_in_its_words() -> None:
     text = seed_text()
-    names = [c.text for c in references_of(text).of_kind("name")]
-    described = descriptions_of(analyse(text, "en"), names)
+    names = [c.text for c in read(text).references.of_kind("name")]
+    described = descriptions_of(read(text, "en"), names)
     assert described["Sergei Shoigu"] == "Russia’s defence minister"
     assert described["Kim Jong-un"] == "North Korean leader"
     assert "Vladimir Putin" not in described  # the article never says what he is

@@ -3,8 +3,8 @@
 from datetime import date
 
 from summariser.briefing.schema import TimeRef
-from summariser.pipeline.event_date import event_date
 from summariser.pipeline.grounding import Locator
+from summariser.pipeline.when import event_date
 
 MONDAY = date(2023, 9, 11)
 TEXT = (

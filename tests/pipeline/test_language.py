@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from summariser.nlp import read
 from summariser.nlp.language import detect_language
 from summariser.pipeline.assemble import assemble
 from summariser.prompting.draft import Draft
-from summariser.prompting.references import references_of
 from summariser.sources.articles import Article
 from summariser.sources.inputs import read_inputs
 from tests.support import EVAL, seed_text
@@ -66,7 +66,7 @@ def test_the_briefing_takes_the_identifiers_language_and_dates_in_it() -> None:
             "stakes": [],
         }
     )
-    briefing = assemble(draft, text, references_of(text), published=date(2018, 10, 5))
+    briefing = assemble(draft, text, read(text).references, published=date(2018, 10, 5))
     assert briefing.language == "pt"
-    short = assemble(draft, "Hello.", references_of("Hello."), published=date(2018, 10, 5))
+    short = assemble(draft, "Hello.", read("Hello.").references, published=date(2018, 10, 5))
     assert short.language == "und"  # too little to tell

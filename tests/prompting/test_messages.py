@@ -8,8 +8,8 @@ import sys
 import pytest
 from jinja2 import UndefinedError
 
+from summariser.nlp.phrases import unnamed_actors
 from summariser.prompting import messages
-from summariser.prompting.names import unnamed_actors
 from tests.support import seed_text
 
 
@@ -113,7 +113,7 @@ def test_unnamed_actors_reach_the_prompt_as_a_checklist() -> None:
 
 
 def test_place_phrases_say_more_than_a_bare_name() -> None:
-    from summariser.prompting.names import place_phrases
+    from summariser.nlp.phrases import place_phrases
 
     text = (
         "A tram overturned in Croydon on Sunday. It derailed near the Sandilands stop on "

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import json
 
-from summariser.nlp import analyse
-from summariser.prompting.references import references_of
+from summariser.nlp import read
 from tests.support import EVAL, seed_text
 
 
 def names_of(text: str) -> list[str]:
     """The candidates of `text` that are names or places, as written."""
-    return [c.text for c in references_of(text).candidates if c.kind != "time"]
+    return [c.text for c in read(text).references.candidates if c.kind != "time"]
 
 
 def test_candidates_are_typed_and_demonyms_are_no_names() -> None:
-    references = references_of(seed_text())
+    references = read(seed_text()).references
     kinds = {c.text: c.kind for c in references.candidates}
     assert kinds["Vladivostok"] == "place" and kinds["Jake Sullivan"] == "name"
     assert kinds["until 13 September"] == "time"
@@ -28,7 +27,7 @@ def test_candidates_are_typed_and_demonyms_are_no_names() -> None:
 
 
 def test_a_written_name_is_the_candidate_holding_it_when_only_one_does() -> None:
-    references = references_of(seed_text())
+    references = read(seed_text()).references
     found = references.candidate("Putin")
     assert found is not None and found.text == "Vladimir Putin"
     assert references.candidate("korea") is None  # North Korea or South Korea: not guessed
@@ -37,7 +36,7 @@ def test_a_written_name_is_the_candidate_holding_it_when_only_one_does() -> None
 
 
 def test_a_claim_is_found_in_the_sentence_that_says_it() -> None:
-    references = references_of(seed_text())
+    references = read(seed_text()).references
     sentence = references.sentence_saying("North Korea sold shells to Wagner", by="US")
     assert sentence is not None and sentence.startswith("North Korea has previously been accused")
     assert references.sentence_saying("bananas are yellow and sweet") is None
@@ -48,7 +47,7 @@ def test_checklists_put_what_the_article_comes_back_to_first() -> None:
         "Leaders met on Monday. Ana Silva met Bruno Costa in Porto. Silva spoke first. "
         "Costa left. Silva returned to Porto, where North Korea and South Korea sent envoys."
     )
-    ranked = [c.text for c in references_of(text).by_mentions("name", "people", "place")]
+    ranked = [c.text for c in read(text).references.by_mentions("name", "people", "place")]
     # 3, 2 and 2 sentences, ties in article order
     assert ranked[:3] == ["Ana Silva", "Bruno Costa", "Porto"]
     # "Korea" is a word of two names, so it counts for neither; one mention each, in order
@@ -80,7 +79,7 @@ def test_a_country_is_written_as_the_article_mostly_calls_it() -> None:
 def test_the_same_words_are_one_candidate_however_the_reader_typed_them() -> None:
     """spaCy types "Felipinho" a person in one sentence and an organisation in another."""
     text = json.loads((EVAL / "articles" / "g5w-dailymail-10.json").read_text("utf-8"))["text"]
-    types = {e.type for e in analyse(text).entities if e.text == "Felipinho"}
+    types = {e.type for e in read(text).entities if e.text == "Felipinho"}
     assert len(types) > 1  # the case the rule is for
     names = names_of(text)
     assert names.count("Felipinho") == 1
@@ -88,7 +87,7 @@ def test_the_same_words_are_one_candidate_however_the_reader_typed_them() -> Non
 
 def test_a_source_is_found_where_a_particle_joins_its_name() -> None:
     text = "류화영은 SNS에 글을 올렸다. 엘제이는 사진을 공개했다. 류화영의 언니도 입장을 밝혔다."
-    references = references_of(text)
+    references = read(text).references
     assert references.language == "ko"
     found = references.sentence_naming("류화영", None)
     assert found == "류화영은 SNS에 글을 올렸다."

@@ -13,26 +13,26 @@ from dataclasses import dataclass
 from ..errors import InputError
 from .guard import addressed_to_machines, blank, withhold
 
-__all__ = ["Reading", "check_text", "fit_to_context", "read_for_model"]
+__all__ = ["ArticleText", "check_text", "fit_to_context", "read_for_model"]
 
 
 @dataclass(frozen=True)
-class Reading:
+class ArticleText:
     read: str  # what the model is shown
     ground_in: str  # what grounding searches: the article, withheld lines blanked
     warnings: tuple[str, ...]
 
 
-def read_for_model(text: str, max_chars: int) -> Reading:
+def read_for_model(text: str, max_chars: int) -> ArticleText:
     read, warnings = fit_to_context(check_text(text), max_chars)
     withheld = addressed_to_machines(read)
     if not withheld:
-        return Reading(read, text, tuple(warnings))
+        return ArticleText(read, text, tuple(warnings))
     warnings.append(
         f"{len(withheld)} passage(s) addressed to AI systems, not to readers, were "
         "withheld from the model and are not treated as the article's words"
     )
-    return Reading(withhold(read, withheld), blank(text, withheld), tuple(warnings))
+    return ArticleText(withhold(read, withheld), blank(text, withheld), tuple(warnings))
 
 
 def check_text(text: object) -> str:

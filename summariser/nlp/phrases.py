@@ -1,6 +1,6 @@
 """Who and where an article mentions that no named-entity reader finds, as checklist rules.
 
-Named entities come from the reading (summariser/nlp). These rules add what it has no type
+Named entities come from the reading (reading.py). These rules add what it has no type
 for: unnamed people ("at least seven people", "the driver"), whom a small model leaves out
 unless it is shown them, and precise locations ("near the Sandilands stop on Addiscombe
 Road"), which say more than a bare place name. English patterns; elsewhere they find nothing.
@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import is_stopword
-from ..time_words import MONTHS, WEEKDAYS
+from .lexicon import WEEKDAYS, en
+from .times import alternatives
+from .words import is_stopword
 
 __all__ = ["names_a_site", "place_phrases", "unnamed_actors"]
 
@@ -19,30 +20,27 @@ __all__ = ["names_a_site", "place_phrases", "unnamed_actors"]
 def _common(word: str) -> bool:
     """A capitalised word that is no name on its own: a stopword, a month or a weekday."""
     bare = word.rstrip(".").lower()
-    return is_stopword(bare, "en") or bare in MONTHS or bare in WEEKDAYS
+    return is_stopword(bare, "en") or bare in en.MONTHS or bare in WEEKDAYS
 
 
 # A precise location as news writes it: "near the Sandilands stop on Addiscombe Road", "in a
 # tunnel near Sandlilands tram station", "in the northern Afghan city of Mazar-i-Sharif". A
 # locative, then capitalised words and place nouns (each with up to two plain words before
 # it), joined by "of", "near", "in" ... English only.
-_SITE_NOUN = (  # a spot within a town: the precision a bare place name lacks
-    r"(?:tunnel|stop|station|underpass|road|street|bridge|junction|crossing|airport|hospital|"
-    r"stadium|hotel|compound|consulate|embassy|base|camp|market|square|mosque|church|school|"
-    r"centre|center|building|track|circuit|border)"
-)
+_SITE_NOUN = rf"(?:{alternatives(en.SITE_NOUNS)})"
 _SITE = re.compile(rf"\b{_SITE_NOUN}\b")
-_PLACE_NOUN = (
-    rf"(?:{_SITE_NOUN}|area|city|town|village|province|region|district|suburb|county|state|"
-    r"line|port)"
+_PLACE_NOUN = rf"(?:{alternatives([*en.SITE_NOUNS, *en.AREA_NOUNS])})"
+_NOT_A_NAME = alternatives(  # "The", "This", "He": no name, even capitalised
+    w.title() for w in en.ARTICLES | en.DEMONSTRATIVES | en.PERSONAL_PRONOUNS
 )
 _PLACE_PART = (
-    r"(?:(?!(?:The|A|An|This|That|It|He|She|They|We|I)\b)[A-Z][\w'’.-]*\w"
+    rf"(?:(?!(?:{_NOT_A_NAME})\b)[A-Z][\w'’.-]*\w"
     rf"|(?:[a-z][\w-]*\s+){{0,2}}{_PLACE_NOUN}\b)"
 )
+_LINKS = alternatives(["of", "near", "on", "in", "at", *en.ARTICLES])  # "stop on", "city of"
 _PLACE_PHRASE = re.compile(
-    r"\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an)\s+)?"
-    rf"{_PLACE_PART}(?:\s+(?:(?:of|near|on|in|at|the|a|an)\s+)*{_PLACE_PART})*"
+    rf"\b(?:{alternatives(en.PRECISE_LOCATIVES)})\s+(?:(?:{alternatives(en.ARTICLES)})\s+)?"
+    rf"{_PLACE_PART}(?:\s+(?:(?:{_LINKS})\s+)*{_PLACE_PART})*"
 )
 
 
@@ -67,27 +65,16 @@ def names_a_site(phrase: str) -> bool:
 # Unnamed actors: news often names no one ("at least seven people died", "the driver was
 # arrested", "a suicide bomber"). A small model lists only proper names unless it is shown
 # these too. English only: a count or article, up to two modifiers, a noun for people.
-_PEOPLE = (
-    "people|persons|passengers|commuters|victims|casualties|children|boys?|girls?|man|men|"
-    "woman|women|babies|baby|toddler|teenagers?|students|pupils|drivers?|pilots?|crew|"
-    "bombers?|gunman|gunmen|attackers?|assailants?|militants|insurgents|fighters|rebels|"
-    "suspects?|rescuers|firefighters|paramedics|police|officers|soldiers|troops|guards|"
-    "protesters|demonstrators|residents|villagers|locals|workers|employees|staff|fans|"
-    "customers|shoppers|consumers|patients|doctors|nurses|survivors|witnesses|bystanders|"
-    "tourists|migrants|refugees|voters|supporters|critics|investigators|prosecutors"
-)
+_PEOPLE = alternatives(en.PEOPLE_NOUNS)
 _NUMBER = (
-    r"(?:(?<![/\d])\d{1,3}(?:,\d{3})+|(?<![/\d])\d+|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|twenty)"
+    r"(?:(?<![/\d])\d{1,3}(?:,\d{3})+|(?<![/\d])\d+|"
+    rf"{alternatives(w for w, n in en.NUMBER_WORDS.items() if n)})"
 )
 _COUNT = (
-    rf"(?:(?:at least|more than|over|about|around|nearly|almost|up to)\s+{_NUMBER}|{_NUMBER}|"
-    r"dozens of|hundreds of|thousands of|scores of|a team of|a group of|several|a|an|the)"
+    rf"(?:(?:{'|'.join(en.COUNT_BOUNDS)})\s+{_NUMBER}|{_NUMBER}|{'|'.join(en.COUNT_WORDS)}|"
+    rf"{'|'.join(sorted(en.ARTICLES))})"
 )
-_MODIFIER = (
-    r"(?!(?:of|the|a|an|and|or|but|than|that|this|these|those|between|in|on|at|to|for|with|by|"
-    r"from|as|who|were|was|his|her|its|their)\b)[a-zA-Z][\w-]*"
-)
+_MODIFIER = rf"(?!(?:{alternatives(en.FUNCTION_WORDS)})\b)[a-zA-Z][\w-]*"
 _UNNAMED = re.compile(rf"\b{_COUNT}(?:\s+{_MODIFIER}){{0,2}}?\s+(?:{_PEOPLE})\b", re.IGNORECASE)
 MAX_UNNAMED = 8
 

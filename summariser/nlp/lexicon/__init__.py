@@ -1,0 +1,26 @@
+"""Each language's words in one place, one module per language (as spaCy keeps lang/en/):
+`en` holds what the English rules read (closed word classes, reporting verbs, titles, number
+words, months, relative days); the others hold what rules for every language read (their
+weekday names, so "terça-feira" dates like "Tuesday"). Stopwords of about 50 languages come
+from stopwordsiso (nlp/words.py), names of places from the gazetteers (nlp/gazetteer.py)."""
+
+from __future__ import annotations
+
+from . import de, en, es, fr, pt
+
+__all__ = ["NAME_PARTICLES", "WEEKDAYS", "en"]
+
+# Weekday names of every language with a lexicon → 0 (Monday) to 6: the date rules read them
+# whatever the article's language, as news quotes other languages' days rarely but safely.
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for language in (en, pt, es, fr, de)
+    for number, names in enumerate(language.WEEKDAYS)
+    for name in names
+}
+
+# Particles inside personal names, across the languages news writes names in ("Luiz Inácio
+# Lula da Silva", "Ursula von der Leyen", "Osama bin Laden").
+NAME_PARTICLES = (
+    "de da do dos das del della di du la le van von der den al bin ibn".split()  # noqa: SIM905
+)

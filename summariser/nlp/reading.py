@@ -1,0 +1,110 @@
+"""One reading of an article: everything code knows of its text, built once, read by every stage.
+
+Sentences, named entities and their types, the parse (parse.py), the checklist candidates the
+model cites (candidates.py, references.py), the time phrases (times.py), the lead, the
+dateline and which lines are prose rather than page furniture (layout.py). Every stage asks
+this one reading, so the checklists, the quoted sentences and the dates agree on where a
+sentence ends ("Mr." and "U.S." end none; a line break always does). English is read by
+spaCy's pipeline (english.py); other languages are split by sentencex (about 300 languages)
+and their names are runs of capitalised words, less the language's stopwords (capitalised.py),
+untyped: gazetteers and the model type them later.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Any
+
+from .candidates import Candidate, candidates_of
+from .capitalised import capitalised_names, split_sentences
+from .entities import Entity
+from .language import detect_language
+from .layout import LEAD_CHARS, LEAD_SENTENCES, dateline, ends_whole
+from .parse import Parse
+from .references import References
+from .times import spot
+
+__all__ = ["MAX_READ", "Reading", "read"]
+
+
+@dataclass(frozen=True)
+class Reading(Parse):
+    text: str
+    language: str  # ISO 639-1, or "und"
+    sentences: tuple[tuple[int, int], ...]  # (start, end) of each, whitespace trimmed
+    entities: tuple[Entity, ...]  # in article order
+    doc: Any = field(default=None, compare=False, repr=False)  # spaCy's Doc, English only
+
+    @cached_property
+    def sentence_texts(self) -> tuple[str, ...]:
+        return tuple(" ".join(self.text[s:e].split()) for s, e in self.sentences)
+
+    def sentence_at(self, offset: int) -> tuple[int, int] | None:
+        """The sentence holding `offset`, or None (between sentences)."""
+        index = bisect_right([s for s, _ in self.sentences], offset) - 1
+        if index >= 0 and offset < self.sentences[index][1]:
+            return self.sentences[index]
+        return None
+
+    def sentence_around(self, start: int) -> str:
+        """The text of the sentence that holds `start`, as written; "" if none does."""
+        span = self.sentence_at(start)
+        return self.text[span[0] : span[1]] if span else ""
+
+    @cached_property
+    def prose(self) -> tuple[bool, ...]:
+        """For each sentence, whether it is prose: a sentence that ends, not a headline, a
+        caption or a button's words."""
+        return tuple(ends_whole(sentence) for sentence in self.sentence_texts)
+
+    @cached_property
+    def lead(self) -> str:
+        """The lead's first sentences, where it names the main event's people and place."""
+        opening = [
+            sentence
+            for sentence, (start, _), prose in zip(
+                self.sentence_texts, self.sentences, self.prose, strict=True
+            )
+            if start < LEAD_CHARS and prose
+        ]
+        return " ".join(opening[:LEAD_SENTENCES])
+
+    @cached_property
+    def dateline(self) -> str | None:
+        """The place the story's dateline names ("LONDON" of "LONDON -- ..."), as written."""
+        return dateline(self.text)
+
+    @cached_property
+    def times(self) -> tuple[str, ...]:
+        """The time phrases the article writes, in order (English; none elsewhere)."""
+        return tuple(spot(self.text))
+
+    @cached_property
+    def candidates(self) -> tuple[Candidate, ...]:
+        """What the model may cite: one candidate per entity, unnamed people, time phrases."""
+        return tuple(candidates_of(self.text, self.language, self.entities, self.times))
+
+    @cached_property
+    def references(self) -> References:
+        """The sentences and candidates the model's draft cites: plain data, so a request
+        carries them to whichever process finishes it."""
+        return References(self.sentence_texts, self.candidates, self.language)
+
+
+MAX_READ = 200_000  # characters: the longest article text any endpoint is sent
+
+
+@lru_cache(maxsize=16)
+def read(text: str, language: str | None = None) -> Reading:
+    """The article's reading (cached: prepare and finish of one article share it). Only the
+    first MAX_READ characters are read: no model is sent more, and offsets stay valid."""
+    text = text[:MAX_READ]
+    language = language or detect_language(text)
+    if language == "en":
+        from .english import read_english
+
+        return Reading(text, "en", *read_english(text))
+    sentences = split_sentences(text, language)
+    return Reading(text, language, sentences, tuple(capitalised_names(text, sentences, language)))

@@ -1,0 +1,137 @@
+"""Allegations: what the article reports someone claiming, quoted whole, with its source.
+
+The model sums each claim up in a few words and names its source. Code quotes the sentence
+that says it whole; the sentence's reporting verb decides who makes it, whom it accuses and
+its status (attribution.py), over the model's guess. Accusations and denials the model left
+out are added from the sentences that attribute them; other attributed sentences top the list
+up to MIN_ALLEGATIONS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..briefing.schema import Actor, Allegation
+from ..nlp import References, representative
+from ..prompting.draft import DraftAllegation
+from ..text import normalise
+from .attribution import accused_in, could_say, source_of, status_of
+from .context import Context
+from .items import not_copied, unique
+from .wording import whole_claim
+
+__all__ = ["MAX_ALLEGATIONS", "MIN_ALLEGATIONS", "allegations"]
+
+# The draft's schema asks for at least two; an answer with fewer is topped up from the
+# sentences that attribute a statement. Accusations and denials are always added.
+MIN_ALLEGATIONS = 2
+MAX_ALLEGATIONS = 5
+_ACCUSING = ("alleged", "denied", "disputed")
+_UNATTRIBUTED = "unattributed"
+
+
+def allegations(
+    drafted: Iterable[DraftAllegation], context: Context, who: list[Actor]
+) -> list[Allegation]:
+    """The model's allegations, each quoted by its sentence, then the ones it left out."""
+    names = [a.name for a in who] + context.names()
+    people = sorted((a.name for a in who if a.kind == "person"), key=len, reverse=True)
+    found = unique(
+        (
+            allegation
+            for claim, sentence, drafted_one in _own_claims(drafted, context.references)
+            if (allegation := _allegation(claim, sentence, drafted_one, context, names, people))
+        ),
+        key=lambda a: normalise(a.claim),
+    )
+    return not_copied(found + _reported_claims(found, context, names, people))
+
+
+def _allegation(
+    claim: str,
+    sentence: str | None,
+    drafted: DraftAllegation,
+    context: Context,
+    names: list[str],
+    people: list[str],
+) -> Allegation | None:
+    """One claim of the model's, quoted by its sentence: the sentence's source and accused
+    over the model's; None where nothing in the article says it."""
+    if sentence is None:  # a claim in another language than the article's: its source's
+        sentence = context.references.sentence_naming(drafted.made_by, drafted.against)
+    if sentence is None:
+        return None
+    reading, language = context.reading, context.language
+    evidence = context.locator.locate(sentence)
+    start, end = evidence.start, evidence.end
+    said_by = against = None
+    if start is not None and end is not None:
+        said_by = source_of(reading, start, end, names, people)
+        # The accusing verb's object, where the sentence has one, over the model's choice.
+        against = accused_in(reading, start, end, names)
+    against = against or representative(context.name(drafted.against) or "", names, language)
+    source = context.name(drafted.made_by)
+    return Allegation(
+        claim=claim if whole_claim(claim, sentence, language) else sentence,
+        made_by=said_by
+        or representative(source if source and could_say(source) else "", names, language)
+        or _UNATTRIBUTED,
+        against=against if against and normalise(against) != normalise(said_by or "") else None,
+        status=status_of(reading, start, end),
+        evidence=evidence,
+    )
+
+
+def _own_claims(
+    drafted: Iterable[DraftAllegation], references: References
+) -> Iterator[tuple[str, str | None, DraftAllegation]]:
+    """Each allegation with its claim and its cited sentence. A small model often copies the
+    claim it wrote for one sentence under the next ones; such a repeat says nothing of its own
+    sentence, so the sentence (the article's words) stands as its claim. The same claim on the
+    same sentence is a plain repeat and is dropped."""
+    claims: set[str] = set()
+    written: set[tuple[str, str]] = set()  # (claim, sentence) as the model wrote them
+    for allegation in drafted:
+        claim = allegation.claim
+        sentence = references.sentence_saying(claim, allegation.made_by)
+        pair = (normalise(claim), normalise(sentence or ""))
+        if not claim or pair in written:
+            continue
+        written.add(pair)
+        if pair[0] in claims and sentence and pair[1] not in claims:
+            claim = sentence
+        claims.add(normalise(claim))
+        yield claim, sentence, allegation
+
+
+def _reported_claims(
+    listed: list[Allegation], context: Context, names: list[str], people: list[str]
+) -> list[Allegation]:
+    """Accusations and denials the model left out, then other attributed claims while fewer
+    than MIN_ALLEGATIONS are listed: sentences whose reporting verb names a source ("X was
+    accused by Y of ...", "X denied ..."), quoted whole, in article order."""
+    quoted = {normalise(a.evidence.quote) for a in listed}
+    reading = context.reading
+    found: list[tuple[bool, Allegation]] = []
+    for sentence, (start, end), prose in zip(
+        reading.sentence_texts, reading.sentences, reading.prose, strict=True
+    ):
+        if normalise(sentence) in quoted or not prose:
+            continue  # a headline or a caption is no claim
+        source = source_of(reading, start, end, names, people)
+        if source is None:
+            continue
+        status = status_of(reading, start, end)
+        allegation = Allegation(
+            claim=sentence,
+            made_by=source,
+            against=accused_in(reading, start, end, names),
+            status=status,
+            evidence=context.locator.locate(sentence),
+        )
+        found.append((status in _ACCUSING, allegation))
+    room = MAX_ALLEGATIONS - len(listed)
+    accusing = [a for accuses, a in found if accuses][: max(room, 0)]
+    others = [a for accuses, a in found if not accuses]
+    others = others[: max(MIN_ALLEGATIONS - len(listed) - len(accusing), 0)]
+    return accusing + others

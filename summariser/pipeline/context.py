@@ -1,0 +1,75 @@
+"""What every builder reads: the article's one reading, the locator that grounds quotes in it,
+and what the draft's references stand for.
+
+The draft cites checklist entries (nlp/references.py): `cited` writes each as the candidate
+has it, in the article's own words, or as the model wrote it where the article holds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from ..nlp import Candidate, Reading, References, read
+from ..text import normalise
+from .grounding import Locator
+from .items import names_something
+
+__all__ = ["Context"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """One article as the builders read it."""
+
+    reading: Reading  # the article, read once
+    locator: Locator  # grounds every quote in it
+    references: References  # what the draft cites (the text the model read)
+    published: date | None
+
+    @classmethod
+    def of(cls, text: str, references: References, published: date | None) -> Context:
+        return cls(read(text), Locator(text), references, published)
+
+    @property
+    def language(self) -> str:
+        return self.reading.language
+
+    @cached_property
+    def _article(self) -> str:
+        return f" {normalise(self.locator.text)} "
+
+    def _cited(self, ref: str | None) -> Candidate | str | None:
+        """The candidate written so, else the name as written where the article holds it
+        (its own words already), else the one candidate holding it, else the name."""
+        if ref is None or not names_something(ref):
+            return None
+        widen = f" {normalise(ref)} " not in self._article
+        return self.references.candidate(ref, widen=widen) or ref
+
+    def name(self, ref: str | None, *, refuse: tuple[str, ...] = ()) -> str | None:
+        """The name `ref` cites, unless it cites a candidate of a kind in `refuse`."""
+        found = self._cited(ref)
+        if isinstance(found, Candidate):
+            return None if found.kind in refuse else found.text
+        return found
+
+    def time(self, ref: str | None) -> str | None:
+        """The time phrase `ref` cites: a time candidate, or a phrase the model wrote."""
+        found = self._cited(ref)
+        if isinstance(found, Candidate):
+            return found.text if found.kind == "time" else None
+        return found
+
+    def is_a_name(self, name: str, candidate: Candidate | None) -> bool:
+        """A checklist's name, or one of the model's own that the article writes as a noun
+        heading its phrase: "German" of "German consulate" names nothing."""
+        if candidate is not None:
+            return True
+        found = self.locator.locate(name)
+        return found.start is None or self.reading.names_a_thing(found.start, found.end or 0)
+
+    def names(self) -> list[str]:
+        """Every name the checklist offers (its times aside)."""
+        return [c.text for c in self.references.candidates if c.kind != "time"]

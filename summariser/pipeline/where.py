@@ -1,0 +1,93 @@
+"""Where: the places of the story, each once, of the kind the gazetteers say.
+
+The model lists checklist places. Code keeps those that can be a place (never a person, a
+group or unnamed people; an organisation only where the article puts something at it), adds
+where exactly the lead says the main event happened ("near the Sandilands stop on Addiscombe
+Road") and the city a wire story is filed from, and types each by gazetteer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..briefing.schema import Place, PlaceKind
+from ..nlp import same_entity
+from ..nlp.phrases import names_a_site, place_phrases
+from ..text import normalise, overlap_f1
+from .context import Context
+from .items import each_once, grounded, is_time, not_copied
+from .kinds import can_be_place, place_kind_of
+
+__all__ = ["places"]
+
+_NOT_PLACES = ("time", "people")
+
+
+def places(drafted: Iterable[str], context: Context, persons: list[str]) -> list[Place]:
+    """The model's places (none of them one of `persons`), the lead's and the dateline's,
+    each once, typed; grounded."""
+    language = context.language
+    where = _each_place_once(
+        (
+            Place(name=name, kind="other", evidence=context.locator.locate(name))
+            for ref in drafted
+            if (name := context.name(ref, refuse=_NOT_PLACES))
+            and not is_time(name)
+            and can_be_place(candidate := context.references.candidate(name, widen=False))
+            and context.is_a_name(name, candidate)
+            and not any(same_entity(name, person, language) for person in persons)
+        ),
+        language,
+    )
+    where += _places_in_lead(where, context)
+    where += _dateline_place(where, context)
+    where = [p.model_copy(update={"kind": _kind(p.name, context)}) for p in where]
+    return not_copied(grounded(_each_place_once(where, language)))
+
+
+def _kind(name: str, context: Context) -> PlaceKind:
+    candidate = context.references.candidate(name, widen=False)
+    return place_kind_of(name, candidate, context.language)
+
+
+def _each_place_once(items: Iterable[Place], language: str) -> list[Place]:
+    """Each place once, as first listed; a spot within a place ("in a tunnel near Sandilands
+    tram station") is a place of its own, beside the one it lies in."""
+    listed = list(items)
+    plain = each_once((p for p in listed if not names_a_site(p.name)), language, lambda old, _: old)
+    kept = {id(p) for p in plain}
+    return [p for p in listed if id(p) in kept or names_a_site(p.name)]
+
+
+def _places_in_lead(where: list[Place], context: Context) -> list[Place]:
+    """Where exactly the main event happened, as the lead says it ("near the Sandilands stop
+    on Addiscombe Road"): a model lists the bare names ("Sandilands"), or leaves the place out.
+    A locative phrase of the lead is added as written when it names a place the model did not
+    list, or a spot within one (a stop, a tunnel, a consulate); "in the Russian port city of
+    Vladivostok" says no more than a listed "Vladivostok". So is each checklist place (a name
+    the article mostly writes as a place) that the lead writes and the model did not list."""
+    lead, locate = context.reading.lead, context.locator.locate
+    added: list[Place] = []
+    folded_lead = f" {normalise(lead)} "
+    for place in context.references.of_kind("place"):
+        listed = {normalise(p.name) for p in [*where, *added]}
+        name = normalise(place.text)
+        if name not in listed and f" {name} " in folded_lead:
+            added.append(Place(name=place.text, kind="other", evidence=locate(place.text)))
+    for phrase in place_phrases(lead):
+        listed = [*where, *added]
+        folded = f" {normalise(phrase)} "
+        if not names_a_site(phrase) and any(f" {normalise(p.name)} " in folded for p in listed):
+            continue
+        if not any(overlap_f1(phrase, place.name) >= 0.5 for place in listed):
+            added.append(Place(name=phrase, kind="other", evidence=locate(phrase)))
+    return added
+
+
+def _dateline_place(where: list[Place], context: Context) -> list[Place]:
+    """The city a wire story is filed from ("LONDON -- ..."), where the model did not list it:
+    most often where its event happened, always where it was reported."""
+    place = context.reading.dateline
+    if place is None or any(normalise(p.name) == normalise(place) for p in where):
+        return []
+    return [Place(name=place, kind="city", evidence=context.locator.locate(place))]

@@ -1,0 +1,173 @@
+"""Who: the actors of the story, each once, of the kind code decides, with the part it plays.
+
+The model lists checklist names with a role in its own words. Code keeps those that may act (a
+country may, a city may not), writes the role the article itself gives an actor it introduces
+("Russia's defence minister, Sergei Shoigu"), adds the lead's unnamed people the model left
+out ("at least seven people"), and, once the allegations are read, each named source and
+accused. An actor the story says nothing of (no role) is no actor of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..briefing.schema import Actor, ActorKind, Allegation
+from ..nlp import Candidate, same_entity
+from ..nlp.phrases import unnamed_actors
+from ..prompting.draft import DraftActor
+from ..text import normalise, overlap_f1
+from .context import Context
+from .descriptions import descriptions_of
+from .items import each_once, grounded, is_time, names_something, not_copied
+from .kinds import actor_kind, people_kind
+from .wording import completed, says_something, trimmed_to_whole
+
+__all__ = ["actors", "with_sources"]
+
+_NOT_ACTORS = ("time",)
+
+
+def actors(drafted: Iterable[DraftActor], context: Context) -> list[Actor]:
+    """The model's actors, as the article introduces them, and the lead's unnamed people."""
+    listed = each_once(
+        (
+            _actor(name, a.role, candidate, context)
+            for a in drafted
+            if (name := context.name(a.ref, refuse=_NOT_ACTORS))
+            and not is_time(name)
+            and _may_act(candidate := context.references.candidate(name, widen=False))
+            and context.is_a_name(name, candidate)
+        ),
+        context.language,
+        lambda old, new: _merged(old, new, context.language),
+    )
+    listed = _introduced(listed, context)
+    return listed + _people_in_lead(listed, context)
+
+
+def with_sources(who: list[Actor], allegations: list[Allegation], context: Context) -> list[Actor]:
+    """The actors with the allegations' sources and accused, each with a role; grounded."""
+    who = who + _sources_and_accused(who, allegations, context)
+    who = [a if a.role else _with_role_from_story(a, context) for a in who]
+    who = [a for a in who if a.role]  # an actor the story says nothing of is no actor of it
+    return not_copied(grounded(who))
+
+
+def _actor(name: str, role: str, candidate: Candidate | None, context: Context) -> Actor:
+    evidence = context.locator.locate(name)
+    role = completed(trimmed_to_whole(role), context.locator, context.reading)
+    return Actor(
+        name=name,
+        kind=actor_kind(name, candidate, context.reading, evidence.start),
+        role=role if says_something(role, name, context.language) else "",
+        evidence=evidence,
+    )
+
+
+def _may_act(candidate: Candidate | None) -> bool:
+    """A place is no actor unless it is a country ("the US said"): a city or a region
+    the model listed under who is a place of the story, not one of its actors."""
+    return candidate is None or candidate.kind != "place" or candidate.also_actor
+
+
+def _merged(old: Actor, new: Actor, language: str) -> Actor:
+    """One actor listed twice ("Putin" after "Vladimir Putin"): the fuller name is kept, with
+    the first role that says something."""
+    fuller = new if len(new.name) > len(old.name) else old
+    roles = [r for r in (old.role, new.role) if says_something(r, fuller.name, language)]
+    return fuller.model_copy(update={"role": roles[0] if roles else ""})
+
+
+def _introduced(who: list[Actor], context: Context) -> list[Actor]:
+    """The actors the article introduces by what they are ("Russia's defence minister, Sergei
+    Shoigu", "the Russian mercenary group Wagner"), with that description as their role: the
+    listed ones' roles rewritten in the article's words, then those the model did not list."""
+    names = [c.text for c in context.references.of_kind("name")]
+    described = {
+        name: description
+        for name, description in descriptions_of(context.reading, names).items()
+        if says_something(description, name, context.language)  # not "state media": its kind
+    }
+    listed = [_words_of(a.name) for a in who]
+    kept: list[Actor] = []
+    for actor, words in zip(who, listed, strict=True):
+        # "Putin" is "Vladimir Putin"; "UN", a word of "Kim Jong-un", is no part of his name
+        named = len("".join(words)) > 2
+        description = next(
+            (d for name, d in described.items() if named and words <= _words_of(name)), None
+        )
+        kept.append(actor.model_copy(update={"role": description}) if description else actor)
+    for name, description in described.items():
+        words = _words_of(name)
+        if any(other and (other <= words or words <= other) for other in listed):
+            continue
+        listed.append(words)
+        kind = actor_kind(name, context.references.candidate(name), context.reading)
+        evidence = context.locator.locate(name)
+        kept.append(Actor(name=name, kind=kind, role=description, evidence=evidence))
+    return kept
+
+
+def _words_of(name: str) -> set[str]:
+    return set(normalise(name).split())
+
+
+def _people_in_lead(who: list[Actor], context: Context) -> list[Actor]:
+    """The main event's unnamed people the model left out. A news lead names its victims and
+    actors by count ("At least seven people were killed when ..."); the prompt asks for them,
+    yet a small model often lists only proper names. Those of the lead that match no listed
+    actor are added, with what the lead says of them as their role."""
+    reading, added = context.reading, []
+    for phrase in unnamed_actors(reading.lead):
+        if any(overlap_f1(phrase, actor.name) >= 0.5 for actor in [*who, *added]):
+            continue
+        evidence = context.locator.locate(phrase)
+        at = evidence.start or 0
+        role = reading.predicate_of(at, max_words=14) or (
+            reading.clause_around(at) if evidence.grounded else ""
+        )  # what they do, or what the clause they stand in says
+        if role.startswith(phrase) and len(role) > len(phrase):
+            role = role[len(phrase) :].strip(" ,")  # "At least seven people | were killed ..."
+        kind = people_kind(phrase, evidence.start, reading)
+        added.append(Actor(name=phrase, kind=kind, role=role.rstrip("."), evidence=evidence))
+    return added
+
+
+def _sources_and_accused(
+    who: list[Actor], allegations: list[Allegation], context: Context
+) -> list[Actor]:
+    """Who makes or faces a claim is in the story: each named source and accused the model
+    did not list as an actor is added, with what its sentence says it does as its role
+    ("accused North Korea of selling artillery shells ..."); one the sentence says nothing
+    of (no parse, a clause too long) is left as the claim's source only."""
+    reading, text = context.reading, context.locator.text
+    listed = [a.name for a in who]
+    added: list[Actor] = []
+    for allegation in allegations:
+        for name in (allegation.made_by, allegation.against):
+            if not name or not name[0].isupper() or not names_something(name):
+                continue  # "officials", "a man": a description, not a name to list
+            if len(name.split()) > 4 or any(same_entity(name, n, context.language) for n in listed):
+                continue  # a clause, or listed already in this form or another
+            start, end = allegation.evidence.start, allegation.evidence.end
+            at = text.find(name, start or 0, end or 0) if start is not None else -1
+            role = reading.predicate_of(at) if at != -1 else None
+            if role is None:
+                continue
+            listed.append(name)
+            kind: ActorKind = actor_kind(name, None, reading)
+            evidence = context.locator.locate(name)
+            added.append(Actor(name=name, kind=kind, role=role, evidence=evidence))
+    return added
+
+
+def _with_role_from_story(actor: Actor, context: Context) -> Actor:
+    """An actor without a role takes what the article says it does, where it is the subject
+    of a clause short enough to read as a role."""
+    reading = context.reading
+    for entity in reading.entities:
+        if same_entity(entity.text, actor.name, context.language):
+            role = reading.predicate_of(entity.start, max_words=14)
+            if role:
+                return actor.model_copy(update={"role": role})
+    return actor
