@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from ..briefing.schema import AllegationStatus
-from ..nlp import Reading
+from ..nlp import Reading, representative
 from ..nlp.lexicon import en
 from ..text import normalise
 
@@ -63,11 +63,12 @@ def source_of(
     # "Wells Fargo CEO John Stumpf" is Stumpf; "A New York judge" is a judge, not New York
     named = _names_in(phrase, names) if reported.named else []
     if named:
-        return _fullest(named[-1], [*people, *names])
+        return representative(named[-1], [*people, *names])
     words = phrase.split()
     if not words or len(words) > 4 or not could_say(phrase):
         return None
-    return _fullest(phrase, [*people, *names])
+    # a fuller name for the phrase, never a shorter one: "A New York judge" is no New York
+    return representative(phrase, [n for n in [*people, *names] if len(n) >= len(phrase)])
 
 
 def accused_in(reading: Reading, start: int, end: int, names: Sequence[str]) -> str | None:
@@ -133,13 +134,6 @@ def _names_in(phrase: str, names: Sequence[str]) -> list[str]:
         if not any(m != n and f" {normalise(n)} " in f" {normalise(m)} " for _, m in found)
     ]
     return [n for _, n in sorted(found)]
-
-
-def _fullest(name: str, names: Sequence[str]) -> str:
-    """The longest of `names` that holds every word of `name` ("Sullivan" → "Jake Sullivan")."""
-    words = set(normalise(name).split())
-    holding = [n for n in names if words <= set(normalise(n).split())]
-    return max(holding, key=len, default=name)
 
 
 def _named_at(text: str, people: Sequence[str], *, last: bool) -> str | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from ..briefing.schema import Place, PlaceKind
 from ..nlp import same_entity
 from ..nlp.phrases import names_a_site, place_phrases
-from ..text import normalise, overlap_f1
+from ..text import normalise
 from .context import Context
 from .items import each_once, grounded, is_time, not_copied
 from .kinds import can_be_place, place_kind_of
@@ -66,20 +66,21 @@ def _places_in_lead(where: list[Place], context: Context) -> list[Place]:
     list, or a spot within one (a stop, a tunnel, a consulate); "in the Russian port city of
     Vladivostok" says no more than a listed "Vladivostok". So is each checklist place (a name
     the article mostly writes as a place) that the lead writes and the model did not list."""
-    lead, locate = context.reading.lead, context.locator.locate
+    lead, locate, language = context.reading.lead, context.locator.locate, context.language
     added: list[Place] = []
     folded_lead = f" {normalise(lead)} "
     for place in context.references.of_kind("place"):
-        listed = {normalise(p.name) for p in [*where, *added]}
-        name = normalise(place.text)
-        if name not in listed and f" {name} " in folded_lead:
+        listed = [p.name for p in [*where, *added]]
+        if f" {normalise(place.text)} " in folded_lead and not any(
+            same_entity(place.text, name, language) for name in listed
+        ):
             added.append(Place(name=place.text, kind="other", evidence=locate(place.text)))
     for phrase in place_phrases(lead):
-        listed = [*where, *added]
+        listed = [p.name for p in [*where, *added]]
         folded = f" {normalise(phrase)} "
-        if not names_a_site(phrase) and any(f" {normalise(p.name)} " in folded for p in listed):
-            continue
-        if not any(overlap_f1(phrase, place.name) >= 0.5 for place in listed):
+        if not names_a_site(phrase) and any(f" {normalise(n)} " in folded for n in listed):
+            continue  # "in the Russian port city of Vladivostok": no more than "Vladivostok"
+        if not any(same_entity(phrase, name, language) for name in listed):
             added.append(Place(name=phrase, kind="other", evidence=locate(phrase)))
     return added
 
@@ -88,6 +89,6 @@ def _dateline_place(where: list[Place], context: Context) -> list[Place]:
     """The city a wire story is filed from ("LONDON -- ..."), where the model did not list it:
     most often where its event happened, always where it was reported."""
     place = context.reading.dateline
-    if place is None or any(normalise(p.name) == normalise(place) for p in where):
+    if place is None or any(same_entity(p.name, place, context.language) for p in where):
         return []
     return [Place(name=place, kind="city", evidence=context.locator.locate(place))]

@@ -15,7 +15,6 @@ from ..briefing.schema import Actor, ActorKind, Allegation
 from ..nlp import Candidate, same_entity
 from ..nlp.phrases import unnamed_actors
 from ..prompting.draft import DraftActor
-from ..text import normalise, overlap_f1
 from .context import Context
 from .descriptions import descriptions_of
 from .items import each_once, grounded, is_time, names_something, not_copied
@@ -88,28 +87,22 @@ def _introduced(who: list[Actor], context: Context) -> list[Actor]:
         for name, description in descriptions_of(context.reading, names).items()
         if says_something(description, name, context.language)  # not "state media": its kind
     }
-    listed = [_words_of(a.name) for a in who]
+    language = context.language
     kept: list[Actor] = []
-    for actor, words in zip(who, listed, strict=True):
-        # "Putin" is "Vladimir Putin"; "UN", a word of "Kim Jong-un", is no part of his name
-        named = len("".join(words)) > 2
+    for actor in who:  # "Putin" is "Vladimir Putin"
         description = next(
-            (d for name, d in described.items() if named and words <= _words_of(name)), None
+            (d for name, d in described.items() if same_entity(actor.name, name, language)), None
         )
         kept.append(actor.model_copy(update={"role": description}) if description else actor)
+    listed = [a.name for a in who]
     for name, description in described.items():
-        words = _words_of(name)
-        if any(other and (other <= words or words <= other) for other in listed):
+        if any(same_entity(name, other, language) for other in listed):
             continue
-        listed.append(words)
+        listed.append(name)
         kind = actor_kind(name, context.references.candidate(name), context.reading)
         evidence = context.locator.locate(name)
         kept.append(Actor(name=name, kind=kind, role=description, evidence=evidence))
     return kept
-
-
-def _words_of(name: str) -> set[str]:
-    return set(normalise(name).split())
 
 
 def _people_in_lead(who: list[Actor], context: Context) -> list[Actor]:
@@ -119,7 +112,7 @@ def _people_in_lead(who: list[Actor], context: Context) -> list[Actor]:
     actor are added, with what the lead says of them as their role."""
     reading, added = context.reading, []
     for phrase in unnamed_actors(reading.lead):
-        if any(overlap_f1(phrase, actor.name) >= 0.5 for actor in [*who, *added]):
+        if any(same_entity(phrase, actor.name, context.language) for actor in [*who, *added]):
             continue
         evidence = context.locator.locate(phrase)
         at = evidence.start or 0

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..batch.records import BatchRecord
+from ..nlp import same_entity
 from ..text import normalise, overlap_f1
 from .disagree import disagreements
 from .grouping import Grouper, Member
@@ -136,7 +137,7 @@ def _merged(records: list[BatchRecord], listed: str) -> list[dict[str, Any]]:
     names = {normalise(item.name) for _, item in found}
     entries: dict[str, dict[str, Any]] = {}
     for record, item in found:
-        key = _entity(normalise(item.name), names)
+        key = _entity(normalise(item.name), names, record.briefing.language)
         entry = entries.setdefault(key, _entry())
         entry["names"][item.name] += 1
         entry["kinds"][item.kind] += 1
@@ -161,12 +162,13 @@ def _entry() -> dict[str, Any]:
     return {"names": Counter(), "kinds": Counter(), "roles": Counter(), "mentions": []}
 
 
-def _entity(name: str, names: set[str]) -> str:
-    """The name a mention is merged under: the one longer name holding all its words, if
-    exactly one does; else its own."""
-    words = set(name.split())
-    holders = [n for n in names if n != name and words < set(n.split())]
-    return holders[0] if len(holders) == 1 else name
+def _entity(name: str, names: set[str], language: str) -> str:
+    """The name a mention is merged under: the one longer name of the same entity, if exactly
+    one is; else its own."""
+    fuller = [
+        n for n in names if len(n) > len(name) and same_entity(name, n, language or "en")
+    ]
+    return fuller[0] if len(fuller) == 1 else name
 
 
 def _timeline(records: list[BatchRecord]) -> list[dict[str, Any]]:
