@@ -9,9 +9,9 @@ as plain data) with the prompt hash it answered. `replay` runs the two pure stag
 model (stages.prepare, stages.finish) on those drafts: the briefings the batch would write, in
 seconds, with no model, each with a hash of the messages the model would be asked (`asked`).
 So a change to how briefings are built from an answer is compared byte for byte (`cmp` two
-replays), and scored against the editor's keys (../shared/tools/keyscore.py), without paying
-the model again. A draft recorded under another prompt hash is refused: re-record after
-changing the prompt or the schema.
+replays), and scored against the editor's keys
+(`summarise eval --records OUT.jsonl`), without paying the model again. A draft recorded
+under another prompt hash is refused: re-record after changing the prompt or the schema.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ source, and allegations per article. PolNeAR's source is often a pronoun ("she" 
 which no name can match, so a second figure also counts made_by right when the gold source is
 a pronoun and a name of made_by's is written in the 400 characters before it. Plus the share
 of items grounded, time and tokens.
+Where the article has an editor's key (keys.py), what an editor strikes from the briefing and
+why, precision per field and recall of the key's core entries.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 from ..briefing.schema import ITEM_LISTS
 from ..nlp.lexicon import en
 from ..text import normalise, overlap_f1
-from .defects import DEFECT_KINDS, defects_of
+from .keys import KeyScore, score_against_key, summarise_key_scores
 
 __all__ = ["ArticleScore", "score_article", "summarise_scores"]
 
@@ -49,31 +51,33 @@ class ArticleScore:
     tokens: int | None = None
     error: str | None = None
     misses: dict[str, list[str]] = field(default_factory=dict)
-    defects: dict[str, list[str]] = field(default_factory=dict)  # what a reader would strike
-    countries: tuple[int, int] = (0, 0)  # items of kind country that are countries, all of them
+    key: KeyScore | None = None  # against the editor's key, where the article has one
 
 
-def score_article(article: dict[str, Any], record: dict[str, Any]) -> ArticleScore:
-    """One article's score from its gold (`article["gold"]`) and its batch record (JSON)."""
+def score_article(
+    article: dict[str, Any], record: dict[str, Any], key: dict[str, Any] | None = None
+) -> ArticleScore:
+    """One article's score from its gold (`article["gold"]`, where it has one), its editor's
+    key (where it has one) and its batch record (JSON)."""
     score = ArticleScore(id=article["id"], seconds=record.get("seconds"))
     usage = record.get("usage") or {}
     score.tokens = usage.get("total_tokens")
-    briefing: dict[str, Any] | None = record.get("briefing")
-    if briefing is None:
+    briefing: dict[str, Any] = record.get("briefing") or {}
+    if not briefing:
         score.error = (record.get("error") or {}).get("message", "no briefing")
-        briefing = {"who": [], "where": [], "when": [], "allegations": [], "stakes": []}
-    else:
-        found = defects_of(briefing, article["text"])
-        score.defects = {kind: items for kind, items in found.found.items() if items}
-        score.countries = found.countries
+    elif key is not None:
+        score.key = score_against_key(briefing, key, article["text"])
+    # A list another tool's record leaves out is an empty one.
+    briefing = briefing | {name: briefing.get(name) or [] for name in ITEM_LISTS}
     gold = article.get("gold") or {}
     who = [a["name"] for a in briefing["who"]]
     where = [p["name"] for p in briefing["where"]]
     folded = f" {normalise(article['text'])} "
     predicted = [n for n in who + where if normalise(n)]
     score.names = (sum(f" {normalise(n)} " in folded for n in predicted), len(predicted))
-    items = [i for key in ITEM_LISTS for i in briefing[key]]
-    score.grounded = (sum(bool(i["evidence"]["grounded"]) for i in items), len(items))
+    items = [i for name in ITEM_LISTS for i in briefing[name]]
+    grounded = [bool((i.get("evidence") or {}).get("grounded")) for i in items]
+    score.grounded = (sum(grounded), len(grounded))
     if gold.get("scheme") == "giveme5w1h-gold-standard":
         five = gold["fiveWoneH"]
         score.who, score.misses["who"] = _recall(five["who"]["annotated"], who + where)
@@ -146,7 +150,8 @@ def _score_allegations(
             score.made_by_resolved += _names(text[max(0, where - 400) : where], made_by)
 
 
-_PRONOUNS = en.PERSONAL_PRONOUNS | en.POSSESSIVES | {"who"}  # PolNeAR's "she", "their"
+# PolNeAR's sources that stand for someone named before ("she", "their", "who").
+_PRONOUNS = en.PERSONAL_PRONOUNS | en.POSSESSIVES | {"who"}
 
 
 def _names(made_by: str, source: str) -> bool:
@@ -186,18 +191,7 @@ def summarise_scores(scores: list[ArticleScore]) -> dict[str, Any]:
         "made_by_right_pronouns_resolved": ratio(
             [(float(s.made_by_resolved), float(s.matched)) for s in attribution]
         ),
-        "defects_per_briefing": (
-            round(sum(len(v) for s in briefed for v in s.defects.values()) / len(briefed), 2)
-            if briefed
-            else None
-        ),
-        **{
-            f"defects_{kind}": sum(len(s.defects.get(kind, [])) for s in briefed)
-            for kind in DEFECT_KINDS
-        },
-        "country_items_that_are_countries": ratio(
-            [(float(a), float(b)) for a, b in (s.countries for s in briefed)]
-        ),
+        **summarise_key_scores([s.key for s in briefed if s.key is not None]),
         "grounded": ratio([(float(a), float(b)) for a, b in (s.grounded for s in scores)]),
         "seconds_per_article": round(sum(timed) / len(timed), 2) if timed else None,
         "tokens_per_article": round(sum(counted) / len(counted)) if counted else None,

@@ -111,8 +111,10 @@ def test_eval_command_on_recorded_briefings(
     monkeypatch.setenv("SUMMARISER_API_KEY", CANARY_KEY)
     folder = tmp_path / "articles"
     folder.mkdir()
+    (tmp_path / "keys").mkdir()
     for article_id in ARTICLES:
         shutil.copy(EVAL / "articles" / f"{article_id}.json", folder)
+        shutil.copy(EVAL / "keys" / f"{article_id}.json", tmp_path / "keys")
     report = tmp_path / "report.json"
     out, err = io.StringIO(), io.StringIO()
     argv = ["eval", str(tmp_path), "--model", RECORDED_MODEL, "--base-url", RECORD_URL]
@@ -121,14 +123,16 @@ def test_eval_command_on_recorded_briefings(
     assert "| who recall |" in out.getvalue()
     data = json.loads(report.read_text())
     figures = data["figures"]
-    assert figures["articles"] == 3 and figures["failed"] == 0  # the pt article has no gold
+    assert figures["articles"] == 4 and figures["failed"] == 0  # the pt article: a key, no gold
     for name in ("who_recall", "where_recall", "support", "when_accuracy", "grounded"):
         assert 0.0 <= figures[name] <= 1.0, name
     by_id = {s["id"]: s for s in data["articles"]}
     assert by_id["g5w-nypost-4"]["who"][0] > 0  # the recorded briefing names Clinton and Comey
     assert by_id["g5w-nypost-4"]["when"] is True  # "on Saturday" -> 2016-11-12, the gold date
-    assert figures["defects_per_briefing"] is not None  # what a reader strikes, counted
-    assert figures["country_items_that_are_countries"] in (None, 1.0)  # kinds by gazetteer
+    assert figures["briefings"] == 4 and figures["items"] > 4 * 3  # each scored by its key
+    assert 0.0 <= figures["share_struck"] <= 1.0 and figures["core_actors_recall"] > 0
+    pt = by_id["aeb-pt-f6ac15a4d985"]
+    assert pt["who"] == [0.0, 0.0] and pt["key"]["items"] > 1  # no gold: the key alone scores it
     polnear = next(s for s in data["articles"] if s["attribution_gold"])
     assert polnear["allegations"] >= 1 and figures["allegations_per_article"] >= 1
 
@@ -143,4 +147,4 @@ def test_only_picks_articles_by_id_glob(tmp_path: Path, stub: StubServer) -> Non
     assert all(i.startswith("polnear-") for i in ids[1:])
     err = io.StringIO()
     assert main(["eval", str(EVAL), "--only", "no-such-*", "--no-cache"], err=err) != 0
-    assert "no gold articles" in err.getvalue()
+    assert "no articles to score" in err.getvalue()
