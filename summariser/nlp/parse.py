@@ -210,6 +210,28 @@ class Parse:
             last = last.head
         return max(end, last.idx + len(last.text))
 
+    def is_clause(self) -> bool:
+        """Whether the text, a short phrase, is a clause with a subject of its own ("officers
+        will continue", "Clinton has blamed"), not what someone does ("told reporters that
+        ...") nor what someone is ("FBI director"). False without a parse."""
+        if self.doc is None:
+            return False
+        return any(
+            sent.root.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in _SUBJECTS for c in sent.root.children)
+            for sent in self.doc.sents
+        )
+
+    def named_head(self) -> str | None:
+        """The name the text, a short phrase, is about, where its head is a proper noun
+        ("Nico Rosberg" of "team-mate Nico Rosberg"); None where it is not, or no parse."""
+        if self.doc is None:
+            return None
+        root = next(iter(self.doc.sents)).root
+        if root.pos_ != "PROPN":
+            return None
+        return _joined([t for t in root.subtree if t.pos_ == "PROPN"])
+
     def names_a_thing(self, start: int, end: int) -> bool:
         """Whether the words at `start`:`end` end on a noun that heads its phrase ("three
         passengers", "the Kremlin"), not on an adjective or a modifier of another noun
@@ -245,6 +267,7 @@ class Parse:
 
 
 _COMMON_NOUNS = ("NN", "NNS")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _PROSE_TOKENS = 80  # a sentence longer than this is page text run together, not prose
 _QUOTES = frozenset('"“”«»')
 

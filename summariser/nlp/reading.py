@@ -17,16 +17,19 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from ..text import normalise
 from .candidates import Candidate, candidates_of
 from .capitalised import capitalised_names, split_sentences
 from .entities import Entity
 from .language import detect_language
 from .layout import LEAD_CHARS, LEAD_SENTENCES, dateline, ends_whole
+from .lexicon import en
 from .parse import Parse
 from .references import References
+from .same_entity import same_entity
 from .times import spot
 
-__all__ = ["MAX_READ", "Reading", "read"]
+__all__ = ["MAX_READ", "Reading", "read", "read_phrase"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,51 @@ class Reading(Parse):
         span = self.sentence_at(start)
         return self.text[span[0] : span[1]] if span else ""
 
+    def mentions(self, name: str) -> list[int]:
+        """The sentences (indices) that mention the entity `name`, in any of the forms the
+        article writes it ("Clinton", "Mrs Clinton" for "Hillary Clinton")."""
+        found = {
+            bisect_right(self._starts, e.start) - 1
+            for e in self.entities
+            if same_entity(e.text, name, self.language)
+        }
+        folded = f" {normalise(name)} "
+        found.update(i for i, words in enumerate(self._folded) if folded in words)
+        return sorted(i for i in found if i >= 0)
+
+    def mentioned(self, name: str) -> list[Entity]:
+        """The entities that are mentions of the entity `name`, in article order."""
+        return [e for e in self.entities if same_entity(e.text, name, self.language)]
+
+    def titled(self, name: str) -> bool:
+        """Whether the article writes a person's title or honorific right before a mention
+        of the entity `name` ("Mr Comey", "President Obama", "Dr. Phil Moss") (English)."""
+        if self.language != "en":
+            return False
+        for entity in self.mentioned(name):
+            before = self.text[max(0, entity.start - _TITLE_REACH) : entity.start].split()
+            word = before[-1].strip(".,") if before else ""
+            if word[:1].isupper() and word.lower() in en.HONORIFICS | en.PERSON_TITLES:
+                return True
+        return False
+
+    def quoted(self, start: int) -> bool:
+        """Whether the sentence at `start` stands in a quotation: opens with a quotation mark,
+        or follows one its paragraph has opened and not closed (a speaker's next sentence)."""
+        paragraph = self.text.rfind("\n", 0, start) + 1
+        before = self.text[paragraph:start]
+        if self.text[start : start + 1] in _OPENING_QUOTES:
+            return True
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    @cached_property
+    def _folded(self) -> list[str]:
+        return [f" {normalise(s)} " for s in self.sentence_texts]
+
     @cached_property
     def prose(self) -> tuple[bool, ...]:
         """For each sentence, whether it is prose: a sentence that ends, not a headline, a
@@ -60,16 +108,20 @@ class Reading(Parse):
         return tuple(ends_whole(sentence) for sentence in self.sentence_texts)
 
     @cached_property
-    def lead(self) -> str:
-        """The lead's first sentences, where it names the main event's people and place."""
+    def lead_sentences(self) -> tuple[int, ...]:
+        """The lead's first sentences (indices), where it names the main event's people and
+        place: prose, in the first paragraph or two."""
         opening = [
-            sentence
-            for sentence, (start, _), prose in zip(
-                self.sentence_texts, self.sentences, self.prose, strict=True
-            )
+            i
+            for i, ((start, _), prose) in enumerate(zip(self.sentences, self.prose, strict=True))
             if start < LEAD_CHARS and prose
         ]
-        return " ".join(opening[:LEAD_SENTENCES])
+        return tuple(opening[:LEAD_SENTENCES])
+
+    @cached_property
+    def lead(self) -> str:
+        """The lead's first sentences, as one text."""
+        return " ".join(self.sentence_texts[i] for i in self.lead_sentences)
 
     @cached_property
     def dateline(self) -> str | None:
@@ -93,15 +145,26 @@ class Reading(Parse):
         return References(self.sentence_texts, self.candidates, self.language)
 
 
+_OPENING_QUOTES = ('"', "“", "«")
+_TITLE_REACH = 20  # characters before a name where its title stands
 MAX_READ = 200_000  # characters: the longest article text any endpoint is sent
+
+
+@lru_cache(maxsize=256)
+def read_phrase(text: str, language: str) -> Reading:
+    """A reading of a short phrase of the article's language (a role, a summary), cached
+    apart from the articles' readings, so phrases never push an article out."""
+    return _read(text, language)
 
 
 @lru_cache(maxsize=16)
 def read(text: str, language: str | None = None) -> Reading:
     """The article's reading (cached: prepare and finish of one article share it). Only the
     first MAX_READ characters are read: no model is sent more, and offsets stay valid."""
-    text = text[:MAX_READ]
-    language = language or detect_language(text)
+    return _read(text[:MAX_READ], language or detect_language(text[:MAX_READ]))
+
+
+def _read(text: str, language: str) -> Reading:
     if language == "en":
         from .english import read_english
 

@@ -58,21 +58,28 @@ class References:
         """The sentence that says what `words` sum up: the one holding most of their words
         (weighted by rarity in the article), more so when it names `by`, if it holds enough
         of them."""
+        saying = self.sentences_saying(words, by)
+        return saying[0] if saying else None
+
+    def sentences_saying(self, words: str, by: str | None = None) -> list[str]:
+        """Every sentence that holds enough of what `words` sum up, the likeliest first (ties
+        in article order): where the likeliest cannot be the one meant (a headline, where the
+        claim needs a source), the next is."""
         wanted = _content_words(words, self.language)
         if not wanted:
-            return None
+            return []
         folded = self._sentence_words
         rarity = {w: 1 / (1 + sum(w in held for held in folded)) for w in wanted}
         total = sum(rarity.values())
         source = _content_words(by or "", self.language)
-        best, score = None, 0.0
-        for sentence, held in zip(self.sentences, folded, strict=True):
+        scored: list[tuple[float, int]] = []
+        for index, held in enumerate(folded):
             share = sum(rarity[w] for w in wanted if w in held) / total
             if source and source & held:
                 share += _SOURCE_BONUS
-            if share > score:
-                best, score = sentence, share
-        return best if score >= _SAYS_ENOUGH else None
+            if share >= _SAYS_ENOUGH:
+                scored.append((-share, index))
+        return [self.sentences[index] for _, index in sorted(scored)]
 
     def sentence_naming(self, source: str | None, against: str | None) -> str | None:
         """The first sentence that writes `source` (and `against` too, where one does):

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..briefing.schema import Actor, Allegation
-from ..nlp import References, representative
+from ..nlp import representative
+from ..nlp.layout import LEAD_CHARS
 from ..prompting.draft import DraftAllegation
 from ..text import normalise
 from .attribution import accused_in, could_say, source_of, status_of
@@ -24,9 +25,9 @@ __all__ = ["MAX_ALLEGATIONS", "MIN_ALLEGATIONS", "allegations"]
 
 # The draft's schema asks for at least two; an answer with fewer is topped up from the
 # sentences that attribute a statement. Accusations and denials are always added.
-MIN_ALLEGATIONS = 2
+MIN_ALLEGATIONS = 0
 MAX_ALLEGATIONS = 5
-_ACCUSING = ("alleged", "denied", "disputed")
+_ACCUSING = ("alleged", "denied", "disputed", "confirmed")
 _UNATTRIBUTED = "unattributed"
 
 
@@ -36,15 +37,37 @@ def allegations(
     """The model's allegations, each quoted by its sentence, then the ones it left out."""
     names = [a.name for a in who] + context.names()
     people = sorted((a.name for a in who if a.kind == "person"), key=len, reverse=True)
+    said = _Said(context, names, people)
     found = unique(
         (
             allegation
-            for claim, sentence, drafted_one in _own_claims(drafted, context.references)
-            if (allegation := _allegation(claim, sentence, drafted_one, context, names, people))
+            for claim, sentence, drafted_one in _own_claims(drafted, said)
+            if (allegation := _allegation(claim, sentence, drafted_one, context, said))
         ),
         key=lambda a: normalise(a.claim),
     )
     return not_copied(found + _reported_claims(found, context, names, people))
+
+
+class _Said:
+    """Whether, and by whom, the article says a sentence is someone's claim."""
+
+    def __init__(self, context: Context, names: list[str], people: list[str]) -> None:
+        self.context, self.names, self.people = context, names, people
+
+    def source(self, start: int, end: int) -> str | None:
+        return source_of(self.context.reading, start, end, self.names, self.people)
+
+    def said(self, sentence: str) -> bool:
+        """A sentence someone says: it names its source or has a reporting verb ("said",
+        "denied"), or stands in a quotation. Without a parse, any sentence may be."""
+        reading = self.context.reading
+        found = self.context.locator.locate(sentence)
+        if reading.doc is None or found.start is None or found.end is None:
+            return True
+        start, end = found.start, found.end
+        sourced = self.source(start, end) is not None or reading.cue_of(start, end) is not None
+        return sourced or reading.quoted(start)
 
 
 def _allegation(
@@ -52,8 +75,7 @@ def _allegation(
     sentence: str | None,
     drafted: DraftAllegation,
     context: Context,
-    names: list[str],
-    people: list[str],
+    said: _Said,
 ) -> Allegation | None:
     """One claim of the model's, quoted by its sentence: the sentence's source and accused
     over the model's; None where nothing in the article says it."""
@@ -61,12 +83,12 @@ def _allegation(
         sentence = context.references.sentence_naming(drafted.made_by, drafted.against)
     if sentence is None:
         return None
-    reading, language = context.reading, context.language
+    reading, language, names = context.reading, context.language, said.names
     evidence = context.locator.locate(sentence)
     start, end = evidence.start, evidence.end
     said_by = against = None
     if start is not None and end is not None:
-        said_by = source_of(reading, start, end, names, people)
+        said_by = said.source(start, end)
         # The accusing verb's object, where the sentence has one, over the model's choice.
         against = accused_in(reading, start, end, names)
     against = against or representative(context.name(drafted.against) or "", names, language)
@@ -83,17 +105,21 @@ def _allegation(
 
 
 def _own_claims(
-    drafted: Iterable[DraftAllegation], references: References
+    drafted: Iterable[DraftAllegation], said: _Said
 ) -> Iterator[tuple[str, str | None, DraftAllegation]]:
-    """Each allegation with its claim and its cited sentence. A small model often copies the
-    claim it wrote for one sentence under the next ones; such a repeat says nothing of its own
-    sentence, so the sentence (the article's words) stands as its claim. The same claim on the
-    same sentence is a plain repeat and is dropped."""
+    """Each allegation with its claim and its cited sentence: the likeliest sentence that
+    says it and that someone says (a claim the article states as fact is no allegation). A
+    small model often copies the claim it wrote for one sentence under the next ones; such a
+    repeat says nothing of its own sentence, so the sentence (the article's words) stands as
+    its claim. The same claim on the same sentence is a plain repeat and is dropped."""
     claims: set[str] = set()
     written: set[tuple[str, str]] = set()  # (claim, sentence) as the model wrote them
     for allegation in drafted:
         claim = allegation.claim
-        sentence = references.sentence_saying(claim, allegation.made_by)
+        saying = said.context.references.sentences_saying(claim, allegation.made_by)
+        sentence = next((s for s in saying if said.said(s)), None)
+        if saying and sentence is None:
+            continue  # the article says it as fact
         pair = (normalise(claim), normalise(sentence or ""))
         if not claim or pair in written:
             continue
@@ -134,4 +160,9 @@ def _reported_claims(
     accusing = [a for accuses, a in found if accuses][: max(room, 0)]
     others = [a for accuses, a in found if not accuses]
     others = others[: max(MIN_ALLEGATIONS - len(listed) - len(accusing), 0)]
-    return accusing + others
+    lead = [
+        a
+        for accuses, a in found[:1]
+        if not accuses and a not in others and (a.evidence.start or 0) < LEAD_CHARS
+    ]
+    return accusing + others + lead

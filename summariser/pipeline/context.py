@@ -15,6 +15,7 @@ from ..nlp import Candidate, Reading, References, read
 from ..text import normalise
 from .grounding import Locator
 from .items import names_something
+from .roles import Roles
 
 __all__ = ["Context"]
 
@@ -31,6 +32,11 @@ class Context:
     @classmethod
     def of(cls, text: str, references: References, published: date | None) -> Context:
         return cls(read(text), Locator(text), references, published)
+
+    @cached_property
+    def roles(self) -> Roles:
+        """What checks a role against this article."""
+        return Roles(self.reading)
 
     @property
     def language(self) -> str:

@@ -1,16 +1,24 @@
-"""Each item's kind decided by code, from the reading's entity type and the gazetteers.
+"""Each item's kind decided by code, from evidence in the article that agrees.
 
 A small model's kinds were guesses: it called people, cities, a time zone and a hashtag
-"country". So the model is no longer asked: a country is what a gazetteer knows as one, a
-person, an organisation or a group what the reader typed as one, unnamed people a person or a
-group by the number of their noun, and anything else "other", which is never wrong. A person
-is never a place; a demonym, a group or a person is never listed under where.
+"country". So the model is not asked. An actor is a country where a gazetteer knows it as
+one; a person where the article writes a title or an honorific before it ("Mr Comey",
+"President Obama"), its name holds one ("Charlotte Mayor Jennifer Roberts", "Nato
+spokesman"), or the tagger typed a mention with a first name a person, however it typed the
+surname alone; else what the tagger typed most of its mentions; unnamed people a person or a
+group by the number of their noun; "other" only where nothing agrees. A place is what the gazetteers say (countries, regions, cities, continents),
+else what the noun heading its name says ("Kunduz province" a region, "Elgin Road" a street,
+no facility). A person is never a place.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..briefing.schema import ActorKind, PlaceKind
 from ..nlp import Candidate, Reading, country_of, place_kind
+from ..nlp.lexicon import en
+from ..text import normalise
 
 __all__ = ["actor_kind", "can_be_place", "people_kind", "place_kind_of"]
 
@@ -20,6 +28,7 @@ _ACTOR_KINDS: dict[str, ActorKind] = {
     "group": "group",
     "facility": "organisation",
 }
+_TITLES = en.HONORIFICS | en.PERSON_TITLES
 
 
 def actor_kind(
@@ -31,7 +40,23 @@ def actor_kind(
     entity = candidate.entity if candidate else None
     if entity == "people":
         return people_kind(name, at, reading)
+    if reading.titled(name) or _holds_a_title(name):
+        return "person"
+    mentions = [(e.text, e.type) for e in reading.mentioned(name)]
+    if any(t == "person" and len(text.split()) > 1 for text, t in mentions):
+        return "person"  # a first name with the surname, however the surname alone was typed
+    typed = [_ACTOR_KINDS[t] for _, t in mentions if t in _ACTOR_KINDS]
+    if typed:
+        counts = Counter(typed)
+        return max(counts, key=lambda kind: (counts[kind], -typed.index(kind)))
     return _ACTOR_KINDS.get(entity or "", "other")  # a city that acts, a name of the model's
+
+
+def _holds_a_title(name: str) -> bool:
+    """A name that is or holds a person's title: "London Mayor", "Nato spokesman", "Charlotte
+    Mayor Jennifer Roberts" (English)."""
+    words = normalise(name).split()
+    return any(w in _TITLES for w in words[1:]) or (len(words) == 1 and words[0] in _TITLES)
 
 
 def people_kind(phrase: str, start: int | None, reading: Reading) -> ActorKind:
@@ -53,9 +78,19 @@ def can_be_place(candidate: Candidate | None) -> bool:
     return candidate.entity not in ("person", "group", "people", "time")
 
 
+_HEADS: dict[str, PlaceKind] = {
+    **dict.fromkeys(en.REGION_NOUNS, "region"),
+    **dict.fromkeys(en.SETTLEMENT_NOUNS, "city"),
+    **dict.fromkeys(en.STREET_NOUNS, "other"),
+}
+
+
 def place_kind_of(name: str, candidate: Candidate | None, language: str) -> PlaceKind:
     found = place_kind(name, language)
     if found:
         return found
+    words = normalise(name).split()
+    if language == "en" and len(words) > 1 and words[-1] in _HEADS:
+        return _HEADS[words[-1]]
     entity = candidate.entity if candidate else None
     return "facility" if entity in ("facility", "organisation") else "other"

@@ -41,7 +41,11 @@ def places(drafted: Iterable[str], context: Context, persons: list[str]) -> list
     )
     where += _places_in_lead(where, context)
     where += _dateline_place(where, context)
-    where = [p.model_copy(update={"kind": _kind(p.name, context)}) for p in where]
+    # typed by gazetteer and name, but the dateline's: a dateline names a city
+    where = [
+        p if p.kind == "city" else p.model_copy(update={"kind": _kind(p.name, context)})
+        for p in where
+    ]
     return not_copied(grounded(_each_place_once(where, language)))
 
 

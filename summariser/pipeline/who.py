@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..briefing.schema import Actor, ActorKind, Allegation
-from ..nlp import Candidate, same_entity
+from ..nlp import Candidate, place_kind, same_entity
 from ..nlp.phrases import unnamed_actors
 from ..prompting.draft import DraftActor
 from .context import Context
@@ -24,6 +24,7 @@ from .wording import completed, says_something, trimmed_to_whole
 __all__ = ["actors", "with_sources"]
 
 _NOT_ACTORS = ("time",)
+MENTIONS = 2
 
 
 def actors(drafted: Iterable[DraftActor], context: Context) -> list[Actor]:
@@ -48,8 +49,22 @@ def with_sources(who: list[Actor], allegations: list[Allegation], context: Conte
     """The actors with the allegations' sources and accused, each with a role; grounded."""
     who = who + _sources_and_accused(who, allegations, context)
     who = [a if a.role else _with_role_from_story(a, context) for a in who]
-    who = [a for a in who if a.role]  # an actor the story says nothing of is no actor of it
+    who = [a for a in who if a.role or _may_be_named(a.name, context)]
     return not_copied(grounded(who))
+
+
+def _may_be_named(name: str, context: Context) -> bool:
+    """Whether an actor the article says nothing of (no role) is still one of the story:
+    not a place, which acts only where the article has it act ("the US said"), and named in
+    the lead or more than once."""
+    candidate = context.references.candidate(name, widen=False)
+    if place_kind(name, context.language) or (
+        candidate is not None and (candidate.kind == "place" or candidate.also_place)
+    ):
+        return False
+    reading = context.reading
+    said = [i for i in reading.mentions(name) if reading.prose[i]]
+    return len(said) >= MENTIONS or any(i in reading.lead_sentences for i in said)
 
 
 def _actor(name: str, role: str, candidate: Candidate | None, context: Context) -> Actor:
@@ -58,7 +73,7 @@ def _actor(name: str, role: str, candidate: Candidate | None, context: Context) 
     return Actor(
         name=name,
         kind=actor_kind(name, candidate, context.reading, evidence.start),
-        role=role if says_something(role, name, context.language) else "",
+        role=context.roles.checked(role, name),
         evidence=evidence,
     )
 

@@ -78,10 +78,10 @@ def test_new_articles_join_stories_without_moving_the_old(tmp_path: Path) -> Non
 
 
 def test_one_name_merges_into_the_one_longer_name_that_holds_it(tmp_path: Path) -> None:
-    texts = [
-        "Vladimir Putin met John Smith in Moscow on Monday.",
-        "Putin spoke to Adam Smith in Moscow on Monday.",
-        "Putin and Smith left Moscow on Monday.",
+    texts = [  # roles the articles say: the briefings keep no other
+        "President Vladimir Putin met John Smith, an envoy, in Moscow on Monday.",
+        "Putin, the president, spoke to banker Adam Smith in Moscow on Monday.",
+        "Putin, Russia's president, and Smith, a visitor, left Moscow on Monday.",
     ]
     who = [
         [{"n": "Vladimir Putin", "r": "president"}, {"n": "John Smith", "r": "envoy"}],

@@ -147,10 +147,15 @@ SITE_NOUNS = _words(
     stadium hotel compound consulate embassy base camp market square mosque church school
     centre center building track circuit border"""
 )
-# Nouns for a place that holds such spots ("the Russian port city of Vladivostok").
-AREA_NOUNS = _words(
-    """area city town village province region district suburb county state line port"""
-)
+# Nouns that head a place's name and say its kind ("Kunduz province", "Kunduz city", "Elgin
+# Road": a region, a city, a street).
+REGION_NOUNS = ("province", "region", "district", "county", "state", "prefecture")
+SETTLEMENT_NOUNS = ("city", "town", "village")
+STREET_NOUNS = ("road", "street", "avenue", "lane", "boulevard")
+# Nouns for a place that holds spots ("the Russian port city of Vladivostok").
+AREA_NOUNS = (*SETTLEMENT_NOUNS, *REGION_NOUNS, "area", "suburb", "line", "port")
+# Words written before a person's name ("Mr Comey", "Dr. Phil Moss"), beside PERSON_TITLES.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev"})
 
 # Words a role that only restates a kind is made of ("nation", "source of a claim").
 KIND_WORDS = frozenset(

@@ -1,0 +1,65 @@
+"""What a role must be: what the article says the actor is or does, or nothing.
+
+An editor strikes a role that is not one: a restated kind ("organization"), a clause with a
+subject of its own ("officers will continue", "Clinton has blamed"), the name of someone else
+("team-mate Nico Rosberg" for Red Bull), or words the article never says of the actor (a
+small model's "the main actor first"). So a role is kept only where its content words are
+written in the sentences that mention the actor; no role is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..nlp import Reading, is_stopword, read_phrase, same_entity, stem
+from ..text import normalise
+from .wording import says_something
+
+__all__ = ["Roles"]
+
+# Of a role's content words, the share the actor's sentences must hold.
+SUPPORTED = 0.5
+
+
+class Roles:
+    """Checks roles against one article's reading."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+
+    def checked(self, role: str, name: str) -> str:
+        """`role` where it is one for the actor `name`, else ""."""
+        language = self.reading.language
+        if not role or not says_something(role, name, language):
+            return ""
+        phrase = read_phrase(role, language)
+        if phrase.is_clause():
+            return ""
+        head = phrase.named_head()
+        if head is not None and not same_entity(head, name, language):
+            return ""
+        return role if self._supported(role, name) else ""
+
+    def _supported(self, role: str, name: str) -> bool:
+        """Whether the sentences that mention `name` hold enough of the role's words."""
+        wanted = _content(read_phrase(role, self.reading.language), (0, len(role)))
+        if not wanted:
+            return False
+        said = set().union(*(self._sentence_words[i] for i in self.reading.mentions(name)))
+        return len(wanted & said) >= SUPPORTED * len(wanted)
+
+    @cached_property
+    def _sentence_words(self) -> list[set[str]]:
+        return [_content(self.reading, span) for span in self.reading.sentences]
+
+
+def _content(reading: Reading, span: tuple[int, int]) -> set[str]:
+    """The content words of `span` of the reading's text: lemmas where there is a parse
+    ("consumers" is "consumer", "blamed" "blame"), else stems; stopwords aside."""
+    language = reading.language
+    if reading.doc is not None:
+        tokens = reading.doc.char_span(*span, alignment_mode="expand") or []
+        words = [normalise(t.lemma_) for t in tokens if t.is_alpha and not t.is_stop]
+    else:
+        words = [stem(w) for w in normalise(reading.text[span[0] : span[1]]).split()]
+    return {w for w in words if len(w) > 2 and not is_stopword(w, language)}
