@@ -6,8 +6,9 @@ one; a person where the article writes a title or an honorific before it ("Mr Co
 "President Obama"), its name holds one ("Charlotte Mayor Jennifer Roberts", "Nato
 spokesman"), or the tagger typed a mention with a first name a person, however it typed the
 surname alone; else what the tagger typed most of its mentions; unnamed people a person or a
-group by the number of their noun; "other" only where nothing agrees. A place is what the gazetteers say (countries, regions, cities, continents),
-else what the noun heading its name says ("Kunduz province" a region, "Elgin Road" a street,
+group by the number of their noun; "other" only where nothing agrees. A place is what the
+gazetteers say (countries, regions, cities, continents), else what the noun heading its name
+says ("Kunduz province" a region, "Elgin Road" a street,
 no facility). A person is never a place.
 """
 
