@@ -37,7 +37,8 @@ _PLACE_PART = (
     rf"(?:(?!(?:{_NOT_A_NAME})\b)[A-Z][\w'’.-]*\w"
     rf"|(?:[a-z][\w-]*\s+){{0,2}}{_PLACE_NOUN}\b)"
 )
-_LINKS = alternatives(["of", "near", "on", "in", "at", *en.ARTICLES])  # "stop on", "city of"
+_LINK_WORDS = frozenset({"of", "near", "on", "in", "at", *en.ARTICLES})  # "stop on", "city of"
+_LINKS = alternatives(_LINK_WORDS)
 _PLACE_PHRASE = re.compile(
     rf"\b(?:{alternatives(en.PRECISE_LOCATIVES)})\s+(?:(?:{alternatives(en.ARTICLES)})\s+)?"
     rf"{_PLACE_PART}(?:\s+(?:(?:{_LINKS})\s+)*{_PLACE_PART})*"
@@ -49,10 +50,14 @@ def place_phrases(text: str) -> list[str]:
     the Sandilands stop on Addiscombe Road", not "in Croydon"), each as written, in order."""
     found: list[str] = []
     for match in _PLACE_PHRASE.finditer(text):
-        words = match.group(0).split()[1:]
-        names = [w for w in words if w[0].isupper()]
-        if names and not any(_common(w) for w in names) and len(words) > 2:
-            found.append(match.group(0))
+        words = match.group(0).split()
+        common = next((i for i, w in enumerate(words) if w[0].isupper() and _common(w)), None)
+        if common is not None:  # "... on Addiscombe Road | on Wednesday": the place ends
+            words = words[:common]
+            while words and words[-1].lower() in _LINK_WORDS:
+                words.pop()
+        if any(w[0].isupper() for w in words[1:]) and len(words) > 3:
+            found.append(" ".join(words))
     return found
 
 

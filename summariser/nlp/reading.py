@@ -84,6 +84,15 @@ class Reading(Parse):
                 return True
         return False
 
+    def placed(self, entity: Entity) -> bool:
+        """Whether the article writes `entity` as a place something happens at, goes to or
+        comes from: after "in", "at", "near", "to", "from" ... (English; False elsewhere)."""
+        span = self._span(entity.start, entity.end)
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in en.LOCATIVES | en.DIRECTIONS
+
     def quoted(self, start: int) -> bool:
         """Whether the sentence at `start` stands in a quotation: opens with a quotation mark,
         or follows one its paragraph has opened and not closed (a speaker's next sentence)."""

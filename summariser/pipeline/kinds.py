@@ -8,8 +8,8 @@ spokesman"), or the tagger typed a mention with a first name a person, however i
 surname alone; else what the tagger typed most of its mentions; unnamed people a person or a
 group by the number of their noun; "other" only where nothing agrees. A place is what the
 gazetteers say (countries, regions, cities, continents), else what the noun heading its name
-says ("Kunduz province" a region, "Elgin Road" a street,
-no facility). A person is never a place.
+says ("Kunduz province" a region, "Sandilands stop" a facility, "Elgin Road" a street, no
+facility). A person is never a place.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ def can_be_place(candidate: Candidate | None) -> bool:
 
 
 _HEADS: dict[str, PlaceKind] = {
+    **dict.fromkeys(en.SITE_NOUNS, "facility"),
     **dict.fromkeys(en.REGION_NOUNS, "region"),
     **dict.fromkeys(en.SETTLEMENT_NOUNS, "city"),
     **dict.fromkeys(en.STREET_NOUNS, "other"),
@@ -91,7 +92,7 @@ def place_kind_of(name: str, candidate: Candidate | None, language: str) -> Plac
     if found:
         return found
     words = normalise(name).split()
-    if language == "en" and len(words) > 1 and words[-1] in _HEADS:
+    if language == "en" and words and words[-1] in _HEADS:
         return _HEADS[words[-1]]
     entity = candidate.entity if candidate else None
     return "facility" if entity in ("facility", "organisation") else "other"

@@ -8,11 +8,15 @@ Road") and the city a wire story is filed from, and types each by gazetteer.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..briefing.schema import Place, PlaceKind
-from ..nlp import same_entity
+from ..nlp import country_of, place_kind, same_entity
+from ..nlp.lexicon import en
 from ..nlp.phrases import names_a_site, place_phrases
+from ..nlp.times import alternatives
 from ..text import normalise
 from .context import Context
 from .items import each_once, grounded, is_time, not_copied
@@ -36,6 +40,7 @@ def places(drafted: Iterable[str], context: Context, persons: list[str]) -> list
             and can_be_place(candidate := context.references.candidate(name, widen=False))
             and context.is_a_name(name, candidate)
             and not any(same_entity(name, person, language) for person in persons)
+            and _happens_at(name, context)
         ),
         language,
     )
@@ -47,6 +52,39 @@ def places(drafted: Iterable[str], context: Context, persons: list[str]) -> list
         for p in where
     ]
     return not_copied(grounded(_each_place_once(where, language)))
+
+
+def _happens_at(name: str, context: Context) -> bool:
+    """Whether the place `name` is one where something in the story happens, not only an
+    actor or a qualifier: a country, or a name the reader took for a body or a person more
+    often than for a place, or a name neither the reader nor a gazetteer knows, only where the
+    article writes it after "in", "at", "to" ...; never a word that qualifies another
+    ("US-based"). Where the language has no parse, nothing says otherwise."""
+    reading = context.reading
+    if reading.doc is None:
+        return True
+    if _QUALIFIER.search(name):
+        return False  # "US-based", "Wimbledon-bound": an adjective, no place
+    folded = normalise(name)
+    mentions = [e for e in reading.entities if normalise(e.text) == folded]
+    if not mentions and not place_kind(name, context.language):
+        return _after_a_locative(name, reading.text)  # no reader or gazetteer knows it
+    types = Counter(e.type for e in mentions)
+    actor = sum(types[t] for t in ("person", "organisation", "group"))
+    acts = country_of(name, context.language) or actor > types["place"] + types["facility"]
+    return not acts or any(reading.placed(e) for e in mentions)
+
+
+def _after_a_locative(name: str, text: str) -> bool:
+    """Whether the article writes `name` after "in", "at", "to" ... (and an article)."""
+    leads = alternatives(en.LOCATIVES | en.DIRECTIONS)
+    articles = alternatives(en.ARTICLES)
+    found = re.search(rf"\b(?:{leads})\s+(?:(?:{articles})\s+)?{re.escape(name)}\b", text)
+    return found is not None
+
+
+_QUALIFIER = re.compile(r"-[a-z]+$")
+_LOCATING = en.PRECISE_LOCATIVES | {"on", "of"}  # "stop on Addiscombe Road", "city of Kabul"
 
 
 def _kind(name: str, context: Context) -> PlaceKind:
@@ -75,8 +113,10 @@ def _places_in_lead(where: list[Place], context: Context) -> list[Place]:
     folded_lead = f" {normalise(lead)} "
     for place in context.references.of_kind("place"):
         listed = [p.name for p in [*where, *added]]
-        if f" {normalise(place.text)} " in folded_lead and not any(
-            same_entity(place.text, name, language) for name in listed
+        if (
+            f" {normalise(place.text)} " in folded_lead
+            and not any(same_entity(place.text, name, language) for name in listed)
+            and _happens_at(place.text, context)
         ):
             added.append(Place(name=place.text, kind="other", evidence=locate(place.text)))
     for phrase in place_phrases(lead):
@@ -84,9 +124,30 @@ def _places_in_lead(where: list[Place], context: Context) -> list[Place]:
         folded = f" {normalise(phrase)} "
         if not names_a_site(phrase) and any(f" {normalise(n)} " in folded for n in listed):
             continue  # "in the Russian port city of Vladivostok": no more than "Vladivostok"
-        if not any(same_entity(phrase, name, language) for name in listed):
-            added.append(Place(name=phrase, kind="other", evidence=locate(phrase)))
+        for spot in _spots(phrase):
+            if not any(same_entity(spot, p.name, language) for p in [*where, *added]):
+                added.append(Place(name=spot, kind="other", evidence=locate(spot)))
     return added
+
+
+def _spots(phrase: str) -> list[str]:
+    """The places a locative phrase names, each as its name is written: "near the Sandilands
+    stop on Addiscombe Road" names the Sandilands stop and Addiscombe Road; the locatives and
+    articles are no part of a name, nor is a place described, not named ("the northern Afghan
+    city")."""
+    spots: list[str] = []
+    part: list[str] = []
+    for word in [*phrase.split()[1:], "of"]:  # less the leading locative; "of" ends the last
+        if word not in _LOCATING:
+            part.append(word.rstrip(","))
+            continue
+        while part and part[0].lower() in en.ARTICLES:
+            part = part[1:]
+        name = " ".join(part)
+        if part and (names_a_site(name) or all(w[0].isupper() for w in part)):
+            spots.append(name)
+        part = []
+    return spots
 
 
 def _dateline_place(where: list[Place], context: Context) -> list[Place]:

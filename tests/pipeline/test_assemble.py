@@ -161,15 +161,17 @@ def test_placeholders_are_no_actors_places_or_accused() -> None:
 
 def test_the_leads_precise_location_joins_where() -> None:
     """As the embedded model answered shared/eval's Standard article: bare names only. The
-    lead says where exactly; that phrase is added as written, the bare "in Croydon" is not.
-    "Sandlilands", which the article writes only as a word of "Sandlilands tram station",
-    names no place of its own."""
+    lead says where exactly ("in a tunnel near Sandlilands tram station"): the places it names
+    are added, each by its name, the bare "in Croydon" is not added again. "Sandlilands", which
+    the article writes only as a word of "Sandlilands tram station", names no place of its
+    own."""
     article = json.loads((EVAL / "articles" / "g5w-standard-6.json").read_text(encoding="utf-8"))
     where = [{"n": "Croydon", "k": "city"}, {"n": "Sandlilands", "k": "facility"}]
     briefing = brief(article["text"], where=where)
-    assert [p.name for p in briefing.where] == [
-        "Croydon",
-        "in a tunnel near Sandlilands tram station",
+    assert [(p.name, p.kind) for p in briefing.where] == [
+        ("Croydon", "region"),  # a London borough, ISO 3166-2 says
+        ("tunnel", "facility"),
+        ("Sandlilands tram station", "facility"),
     ]
     assert briefing.where[-1].evidence.match == "exact"
 

@@ -38,6 +38,8 @@ SINGULAR_PERSONS = frozenset({"he", "she"})
 # those that pin a spot down first ("across the country" does not).
 PRECISE_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside"})
 LOCATIVES = PRECISE_LOCATIVES | {"across", "throughout", "around", "within"}
+# Where something goes or comes from ("heading to Russia", "shells from North Korea").
+DIRECTIONS = frozenset({"to", "from", "into", "onto", "toward", "towards"})
 
 # Words no clause ends on: it reads on after them ("... in which he said the").
 OPEN_WORDS = (

@@ -1,0 +1,120 @@
+"""What an editor would strike is not written: roles, kinds, places and allegations kept only
+where the article gives evidence for them (who.py, roles.py, kinds.py, where.py,
+allegations.py)."""
+
+from __future__ import annotations
+
+from summariser.nlp import read
+from summariser.pipeline.context import Context
+from summariser.pipeline.roles import Roles
+from tests.pipeline.test_assemble import brief
+
+TRAM = (
+    "LONDON -- At least seven people were killed when a tram overturned near the Sandilands "
+    "stop on Addiscombe Road in Croydon on Wednesday. The driver, a 42-year-old man from "
+    "Beckenham, was arrested. Mr Smith said the tram was going too fast. Investigators said "
+    "the tram was travelling at a significantly higher speed than permitted. Transport for "
+    "London denied that the track was faulty. The tram had been built in Austria. Passengers "
+    "described scenes of horror. Smith, a commuter, later left hospital."
+)
+
+
+def test_a_role_is_what_the_article_says_of_the_actor() -> None:
+    roles = Roles(read(TRAM, "en"))
+    assert roles.checked("commuter", "Mr Smith") == "commuter"  # "Smith, a commuter"
+    assert roles.checked("the main actor first", "Mr Smith") == ""  # never said of him
+    assert roles.checked("organization", "Transport for London") == ""  # a restated kind
+    assert roles.checked("investigators said", "Transport for London") == ""  # its own subject
+    assert roles.checked("driver Mr Smith", "Transport for London") == ""  # another's name
+    assert roles.checked("denied that the track was faulty", "Transport for London") == (
+        "denied that the track was faulty"
+    )
+
+
+def test_kinds_come_from_the_evidence_that_agrees() -> None:
+    text = (
+        "Mr Ericsson crashed at the first corner. Marcus Ericsson later said the rain was to "
+        "blame. The Nato spokesman said nothing. Fighting spread across Europe and into "
+        "Kunduz province."
+    )
+    who = [
+        {"n": "Marcus Ericsson", "r": "crashed at the first corner"},
+        {"n": "Nato spokesman", "r": "said nothing"},
+    ]
+    briefing = brief(text, who=who, where=["Europe", "Kunduz province"])
+    assert {a.name: a.kind for a in briefing.who} == {
+        "Marcus Ericsson": "person",  # "Mr": a person, however a mention was typed
+        "Nato spokesman": "person",  # a title in the name
+    }
+    assert {p.name: p.kind for p in briefing.where} == {
+        "Europe": "region",  # a continent
+        "Kunduz province": "region",  # the noun that heads the name
+    }
+
+
+def test_places_are_where_something_happens_and_are_named() -> None:
+    """The lead's exact spot by its names; a country that only acts or a body is no place;
+    the dateline is a city."""
+    who = [{"n": "Transport for London", "r": "denied that the track was faulty"}]
+    where = ["Croydon", "Transport for London", "Austria", "Beckenham"]
+    briefing = brief(TRAM, who=who, where=where)
+    names = {p.name: p.kind for p in briefing.where}
+    assert "Transport for London" not in names  # a body the model listed as a place
+    assert names["Sandilands stop"] == "facility" and names["Addiscombe Road"] == "other"
+    assert names["LONDON"] == "city"  # the dateline
+    assert "Austria" in names and "Beckenham" in names  # built in, a man from: places
+
+
+def test_a_country_that_only_acts_is_no_place() -> None:
+    text = (
+        "US airstrikes hit the town of Kunduz on Monday. The Taliban said it attacked the "
+        "consulate in Afghanistan in revenge. Germany leads the mission."
+    )
+    briefing = brief(text, where=["Afghanistan", "Germany", "US"])
+    assert [p.name for p in briefing.where] == ["Afghanistan", "Kunduz"]  # the lead's too
+
+
+def test_an_allegation_is_what_someone_says_not_what_the_article_states() -> None:
+    text = (
+        "A tram overturned in Croydon on Wednesday. Investigators said the tram was going too "
+        "fast. “It was a disaster. The driver fell asleep,” said Martin Bamford, a passenger. "
+        "The driver was arrested."
+    )
+    drafted = [
+        {"by": "Investigators", "c": "the tram was going too fast", "vs": None},
+        {"by": "Croydon", "c": "a tram overturned in Croydon", "vs": None},  # the article's own
+        {"by": "Martin Bamford", "c": "the driver fell asleep", "vs": "driver"},  # a quotation
+    ]
+    briefing = brief(text, allegations=drafted)
+    quotes = [a.evidence.quote for a in briefing.allegations]
+    assert quotes == [
+        "Investigators said the tram was going too fast.",
+        "The driver fell asleep,” said Martin Bamford, a passenger.",
+    ]
+    assert [a.made_by for a in briefing.allegations] == ["Investigators", "Martin Bamford"]
+
+
+def test_no_allegation_list_is_padded_and_findings_are_kept() -> None:
+    """With nothing from the model: the accusations, denials and official findings the parse
+    finds, and the lead's first attributed claim; no other attributed sentence."""
+    text = (
+        "Officials said the bridge would reopen on Friday. The court ruled that the contract "
+        "was void. The mayor said the weather was fine. The company denied paying bribes."
+    )
+    briefing = brief(text)
+    assert [(a.made_by, a.status) for a in briefing.allegations] == [
+        ("court", "confirmed"),
+        ("company", "denied"),
+        ("Officials", "reported"),
+    ]
+
+
+def test_an_actor_the_story_says_nothing_of_stays_only_if_it_matters() -> None:
+    text = (
+        "Kim Jong-un travelled to Vladivostok on Monday. Kim met officials there. The talks "
+        "went on for hours. The trip made headlines, according to Interfax."
+    )
+    who = [{"n": "Kim Jong-un", "r": "leader"}, {"n": "Interfax", "r": "leader"}]
+    names = [a.name for a in brief(text, who=who).who]
+    assert names == ["Kim Jong-un"]  # in the lead, named twice; Interfax neither, no role
+    assert Context.of(text, read(text).references, None).reading.lead_sentences == (0, 1, 2)
