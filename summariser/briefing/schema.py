@@ -164,4 +164,3 @@ class Briefing(_Item):
     def items(self) -> list[Actor | Place | TimeRef | Allegation | Stake]:
         """Every grounded-or-not item, in reading order of the sections."""
         return [item for name in ITEM_LISTS for item in getattr(self, name)]
-

@@ -12,6 +12,7 @@ untyped: gazetteers and the model type them later.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -21,6 +22,7 @@ from ..text import normalise
 from .candidates import Candidate, candidates_of
 from .capitalised import capitalised_names, split_sentences
 from .entities import Entity
+from .furniture import furniture_spans
 from .language import detect_language
 from .layout import LEAD_CHARS, LEAD_SENTENCES, dateline, ends_whole
 from .lexicon import en
@@ -131,6 +133,20 @@ class Reading(Parse):
     def lead(self) -> str:
         """The lead's first sentences, as one text."""
         return " ".join(self.sentence_texts[i] for i in self.lead_sentences)
+
+    @cached_property
+    def furniture(self) -> tuple[tuple[int, int], ...]:
+        """Where the text is page furniture, not the article (furniture.py)."""
+        return tuple(furniture_spans(self.text, self.language))
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        """Whether `start`:`end` overlaps page furniture."""
+        return any(s < end and start < e for s, e in self.furniture)
+
+    def only_in_furniture(self, name: str) -> bool:
+        """Whether every place the text writes `name` (as whole words) is page furniture."""
+        found = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", self.text)]
+        return bool(found) and all(self.in_furniture(*span) for span in found)
 
     @cached_property
     def dateline(self) -> str | None:

@@ -18,7 +18,7 @@ from ..prompting.draft import DraftAllegation
 from ..text import normalise
 from .attribution import accused_in, could_say, source_of, status_of
 from .context import Context
-from .items import not_copied, unique
+from .items import not_copied, not_furniture, unique
 from .wording import whole_claim
 
 __all__ = ["MAX_ALLEGATIONS", "MIN_ALLEGATIONS", "allegations"]
@@ -46,7 +46,9 @@ def allegations(
         ),
         key=lambda a: normalise(a.claim),
     )
-    return not_copied(found + _reported_claims(found, context, names, people))
+    return not_furniture(
+        not_copied(found + _reported_claims(found, context, names, people)), context.reading
+    )
 
 
 class _Said:

@@ -8,12 +8,21 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from ..briefing.schema import Actor, Allegation, Place, Stake, TimeRef
-from ..nlp import same_entity
+from ..nlp import Reading, same_entity
+from ..nlp.furniture import is_furniture
 from ..nlp.times import spot
 from ..prompting.messages import prompt_examples
 from ..text import normalise
 
-__all__ = ["each_once", "grounded", "is_time", "names_something", "not_copied", "unique"]
+__all__ = [
+    "each_once",
+    "grounded",
+    "is_time",
+    "names_something",
+    "not_copied",
+    "not_furniture",
+    "unique",
+]
 
 T = TypeVar("T", Actor, Place, TimeRef, Allegation, Stake)
 E = TypeVar("E", Actor, Place)
@@ -49,6 +58,23 @@ def each_once(items: Iterable[E], language: str, merged: Callable[[E, E], E]) ->
 
 def grounded(items: list[T]) -> list[T]:
     return [item for item in items if item.evidence.grounded]
+
+
+def not_furniture(items: list[T], reading: Reading) -> list[T]:
+    """Nothing that quotes page furniture, nor a name the article writes only there, nor a
+    role that holds it."""
+    kept: list[T] = []
+    for item in items:
+        start, end = item.evidence.start, item.evidence.end
+        if isinstance(item, Actor | Place):
+            if reading.only_in_furniture(item.name):
+                continue
+            if isinstance(item, Actor) and is_furniture(item.role):
+                item = item.model_copy(update={"role": ""})  # a caption run into its clause
+        elif start is not None and end is not None and reading.in_furniture(start, end):
+            continue
+        kept.append(item)
+    return kept
 
 
 # What a small model writes where it has no name: not an actor, a place or an accused.

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..nlp import Reading, is_stopword, read_phrase, same_entity, stem
+from ..nlp.furniture import is_furniture
 from ..text import normalise
 from .wording import says_something
 
@@ -30,7 +31,7 @@ class Roles:
     def checked(self, role: str, name: str) -> str:
         """`role` where it is one for the actor `name`, else ""."""
         language = self.reading.language
-        if not role or not says_something(role, name, language):
+        if not role or not says_something(role, name, language) or is_furniture(role):
             return ""
         phrase = read_phrase(role, language)
         if phrase.is_clause():

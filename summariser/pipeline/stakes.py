@@ -8,7 +8,7 @@ from ..briefing.schema import Stake
 from ..prompting.draft import DraftStake
 from ..text import normalise
 from .context import Context
-from .items import not_copied, unique
+from .items import not_copied, not_furniture, unique
 from .wording import completed, trimmed_to_whole
 
 __all__ = ["stakes"]
@@ -31,4 +31,6 @@ def stakes(drafted: Iterable[DraftStake], context: Context) -> list[Stake]:
             or references.sentence_naming(s.for_whom, None)
         )
     )
-    return not_copied(unique(found, key=lambda s: normalise(s.what)))
+    return not_furniture(
+        not_copied(unique(found, key=lambda s: normalise(s.what))), context.reading
+    )

@@ -19,7 +19,7 @@ from ..nlp.phrases import names_a_site, place_phrases
 from ..nlp.times import alternatives
 from ..text import normalise
 from .context import Context
-from .items import each_once, grounded, is_time, not_copied
+from .items import each_once, grounded, is_time, not_copied, not_furniture
 from .kinds import can_be_place, place_kind_of
 
 __all__ = ["places"]
@@ -51,7 +51,7 @@ def places(drafted: Iterable[str], context: Context, persons: list[str]) -> list
         p if p.kind == "city" else p.model_copy(update={"kind": _kind(p.name, context)})
         for p in where
     ]
-    return not_copied(grounded(_each_place_once(where, language)))
+    return not_furniture(not_copied(grounded(_each_place_once(where, language))), context.reading)
 
 
 def _happens_at(name: str, context: Context) -> bool:

@@ -17,7 +17,7 @@ from ..nlp.phrases import unnamed_actors
 from ..prompting.draft import DraftActor
 from .context import Context
 from .descriptions import descriptions_of
-from .items import each_once, grounded, is_time, names_something, not_copied
+from .items import each_once, grounded, is_time, names_something, not_copied, not_furniture
 from .kinds import actor_kind, people_kind
 from .wording import completed, says_something, trimmed_to_whole
 
@@ -50,7 +50,7 @@ def with_sources(who: list[Actor], allegations: list[Allegation], context: Conte
     who = who + _sources_and_accused(who, allegations, context)
     who = [a if a.role else _with_role_from_story(a, context) for a in who]
     who = [a for a in who if a.role or _may_be_named(a.name, context)]
-    return not_copied(grounded(who))
+    return not_furniture(not_copied(grounded(who)), context.reading)
 
 
 def _may_be_named(name: str, context: Context) -> bool:

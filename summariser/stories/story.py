@@ -165,9 +165,7 @@ def _entry() -> dict[str, Any]:
 def _entity(name: str, names: set[str], language: str) -> str:
     """The name a mention is merged under: the one longer name of the same entity, if exactly
     one is; else its own."""
-    fuller = [
-        n for n in names if len(n) > len(name) and same_entity(name, n, language or "en")
-    ]
+    fuller = [n for n in names if len(n) > len(name) and same_entity(name, n, language or "en")]
     return fuller[0] if len(fuller) == 1 else name
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import de, en, es, fr, pt
 
-__all__ = ["NAME_PARTICLES", "WEEKDAYS", "en"]
+__all__ = ["NAME_PARTICLES", "PHOTO_AGENCIES", "WEEKDAYS", "en"]
 
 # Weekday names of every language with a lexicon → 0 (Monday) to 6: the date rules read them
 # whatever the article's language, as news quotes other languages' days rarely but safely.
@@ -18,6 +18,11 @@ WEEKDAYS: dict[str, int] = {
     for number, names in enumerate(language.WEEKDAYS)
     for name in names
 }
+
+# Agencies whose names credit a picture on pages in any language ("Carl Court/Getty Images",
+# "(AFP/Getty Images)", "SWNS * PA").
+PHOTO_AGENCIES = ("Getty Images", "Getty", "AFP", "EPA", "PA", "PA Wire", "SWNS", "Shutterstock",
+                  "Alamy", "Rex Features", "REX")  # fmt: skip
 
 # Particles inside personal names, across the languages news writes names in ("Luiz Inácio
 # Lula da Silva", "Ursula von der Leyen", "Osama bin Laden").

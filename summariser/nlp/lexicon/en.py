@@ -168,6 +168,21 @@ KIND_WORDS = frozenset(
     )
 )
 
+# Page furniture (nlp/furniture.py). Labels that introduce a picture's credit ("Image
+# copyright EPA"), and words that do so before a colon ("Photo: Reuters", "(Picture: PA)").
+CREDIT_LABELS = ("image copyright", "image credit", "photo credit", "copyright")
+CREDIT_WORDS = ("photo", "photograph", "picture", "image", "credit", "pictured")
+# What a page writes around an article: captions' labels, buttons, prompts, links on.
+FURNITURE_LABELS = (
+    *("image caption", "media caption", "play slideshow", "show all", "in pictures"),
+    *("continue reading the main story", "advertisement", "read more", "read the rest here"),
+    *("you might also like", "more great stories from", "most read", "related articles"),
+    *("editor's note", "editor’s note", "additional reporting", "click here", "share this"),
+    *("thank you for subscribing", "could not subscribe", "try again later", "invalid email"),
+    *("sign up", "subscribe to our newsletter", "get daily updates directly to your inbox"),
+    *("please re-enter", "you must select a newsletter", "an error has occurred"),
+)
+
 # Numbers written as words, and their values.
 _UNITS = _words(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
