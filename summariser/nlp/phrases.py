@@ -14,7 +14,7 @@ from .lexicon import WEEKDAYS, en
 from .times import alternatives
 from .words import is_stopword
 
-__all__ = ["names_a_site", "place_phrases", "unnamed_actors"]
+__all__ = ["names_a_site", "place_phrases", "unnamed", "unnamed_actors"]
 
 
 def _common(word: str) -> bool:
@@ -82,6 +82,17 @@ _COUNT = (
 _MODIFIER = rf"(?!(?:{alternatives(en.FUNCTION_WORDS)})\b)[a-zA-Z][\w-]*"
 _UNNAMED = re.compile(rf"\b{_COUNT}(?:\s+{_MODIFIER}){{0,2}}?\s+(?:{_PEOPLE})\b", re.IGNORECASE)
 MAX_UNNAMED = 8
+_UNCOUNTED = re.compile(
+    rf"^(?:(?:{'|'.join(en.COUNT_BOUNDS)}|{'|'.join(en.COUNT_WORDS)}|{'|'.join(sorted(en.ARTICLES))})\s+)+",
+    re.IGNORECASE,
+)
+
+
+def unnamed(phrase: str) -> str:
+    """What unnamed people are called, less the words that bound their count or introduce
+    them: "At least seven passengers" are seven passengers, "a five-year-old boy" a
+    five-year-old boy, "a team of rescuers" rescuers."""
+    return _UNCOUNTED.sub("", phrase) or phrase
 
 
 def unnamed_actors(text: str, limit: int = MAX_UNNAMED) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..briefing.schema import Actor, ActorKind, Allegation
 from ..nlp import Candidate, place_kind, same_entity
-from ..nlp.phrases import unnamed_actors
+from ..nlp.phrases import unnamed, unnamed_actors
 from ..prompting.draft import DraftActor
 from .context import Context
 from .descriptions import descriptions_of
@@ -70,11 +70,29 @@ def _may_be_named(name: str, context: Context) -> bool:
 def _actor(name: str, role: str, candidate: Candidate | None, context: Context) -> Actor:
     evidence = context.locator.locate(name)
     role = completed(trimmed_to_whole(role), context.locator, context.reading)
-    return Actor(
+    actor = Actor(
         name=name,
         kind=actor_kind(name, candidate, context.reading, evidence.start),
         role=context.roles.checked(role, name),
         evidence=evidence,
+    )
+    return _uncounted(actor) if candidate is not None and candidate.kind == "people" else actor
+
+
+def _uncounted(actor: Actor) -> Actor:
+    """Unnamed people by what they are called, less their count ("passengers", not "At least
+    seven passengers"), the quote narrowed to those words."""
+    name = unnamed(actor.name)
+    evidence = actor.evidence
+    if name == actor.name or evidence.start is None or evidence.end is None:
+        return actor
+    start = evidence.end - len(name)
+    quote = evidence.quote[len(evidence.quote) - len(name) :]
+    return actor.model_copy(
+        update={
+            "name": name,
+            "evidence": evidence.model_copy(update={"start": start, "quote": quote}),
+        }
     )
 
 
@@ -137,7 +155,8 @@ def _people_in_lead(who: list[Actor], context: Context) -> list[Actor]:
         if role.startswith(phrase) and len(role) > len(phrase):
             role = role[len(phrase) :].strip(" ,")  # "At least seven people | were killed ..."
         kind = people_kind(phrase, evidence.start, reading)
-        added.append(Actor(name=phrase, kind=kind, role=role.rstrip("."), evidence=evidence))
+        actor = Actor(name=phrase, kind=kind, role=role.rstrip("."), evidence=evidence)
+        added.append(_uncounted(actor))
     return added
 
 

@@ -118,3 +118,15 @@ def test_an_actor_the_story_says_nothing_of_stays_only_if_it_matters() -> None:
     names = [a.name for a in brief(text, who=who).who]
     assert names == ["Kim Jong-un"]  # in the lead, named twice; Interfax neither, no role
     assert Context.of(text, read(text).references, None).reading.lead_sentences == (0, 1, 2)
+
+
+def test_unnamed_people_are_called_by_what_they_are() -> None:
+    from summariser.nlp.phrases import unnamed
+
+    assert unnamed("At least seven passengers") == "seven passengers"  # the count stays
+    assert unnamed("a five-year-old boy") == "five-year-old boy"
+    assert unnamed("A team of rescuers") == "rescuers"
+    who = [{"n": "At least seven people", "r": "killed"}]
+    actor = brief(TRAM, who=who).who[0]
+    assert (actor.name, actor.evidence.quote) == ("seven people", "seven people")
+    assert TRAM[actor.evidence.start : actor.evidence.end] == "seven people"
