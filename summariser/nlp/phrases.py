@@ -14,7 +14,7 @@ from .lexicon import WEEKDAYS, en
 from .times import alternatives
 from .words import is_stopword
 
-__all__ = ["names_a_site", "place_phrases", "unnamed", "unnamed_actors"]
+__all__ = ["names_a_site", "place_phrases", "unnamed", "unnamed_actors", "untitled"]
 
 
 def _common(word: str) -> bool:
@@ -86,6 +86,19 @@ _UNCOUNTED = re.compile(
     rf"^(?:(?:{'|'.join(en.COUNT_BOUNDS)}|{'|'.join(en.COUNT_WORDS)}|{'|'.join(sorted(en.ARTICLES))})\s+)+",
     re.IGNORECASE,
 )
+
+
+_TITLE_WORDS = en.HONORIFICS | en.PERSON_TITLES
+
+
+def untitled(name: str) -> str:
+    """A person's name less the titles written before it: "Charlotte Mayor Jennifer Roberts"
+    is Jennifer Roberts, "Rep. Adam Schiff" Adam Schiff; a name that is all title stays."""
+    words = name.split()
+    titled = [i for i, w in enumerate(words[:-1]) if w.strip(".,").lower() in _TITLE_WORDS]
+    if not titled or not all(w[:1].isupper() for w in words[titled[-1] + 1 :]):
+        return name
+    return " ".join(words[titled[-1] + 1 :])
 
 
 def unnamed(phrase: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from ..briefing.schema import Actor, Allegation
 from ..nlp import representative
 from ..nlp.layout import LEAD_CHARS
+from ..nlp.phrases import untitled
 from ..prompting.draft import DraftAllegation
 from ..text import normalise
 from .attribution import accused_in, could_say, source_of, status_of
@@ -95,6 +96,7 @@ def _allegation(
         against = accused_in(reading, start, end, names)
     against = against or representative(context.name(drafted.against) or "", names, language)
     source = context.name(drafted.made_by)
+    said_by = untitled(said_by) if said_by else said_by
     return Allegation(
         claim=claim if whole_claim(claim, sentence, language) else sentence,
         made_by=said_by
@@ -152,7 +154,7 @@ def _reported_claims(
         status = status_of(reading, start, end)
         allegation = Allegation(
             claim=sentence,
-            made_by=source,
+            made_by=untitled(source),
             against=accused_in(reading, start, end, names),
             status=status,
             evidence=context.locator.locate(sentence),

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..briefing.schema import Actor, ActorKind, Allegation
 from ..nlp import Candidate, place_kind, same_entity
-from ..nlp.phrases import unnamed, unnamed_actors
+from ..nlp.phrases import unnamed, unnamed_actors, untitled
 from ..prompting.draft import DraftActor
 from .context import Context
 from .descriptions import descriptions_of
@@ -76,15 +76,16 @@ def _actor(name: str, role: str, candidate: Candidate | None, context: Context) 
         role=context.roles.checked(role, name),
         evidence=evidence,
     )
-    return _uncounted(actor) if candidate is not None and candidate.kind == "people" else actor
+    if candidate is not None and candidate.kind == "people":
+        return _renamed(actor, unnamed(actor.name))
+    return _renamed(actor, untitled(name)) if actor.kind == "person" else actor
 
 
-def _uncounted(actor: Actor) -> Actor:
-    """Unnamed people by what they are called, less their count ("passengers", not "At least
-    seven passengers"), the quote narrowed to those words."""
-    name = unnamed(actor.name)
+def _renamed(actor: Actor, name: str) -> Actor:
+    """The actor called `name`, the last words of what the article writes (less a count's
+    bounds, less a title), the quote narrowed to those words."""
     evidence = actor.evidence
-    if name == actor.name or evidence.start is None or evidence.end is None:
+    if name == actor.name or evidence.end is None or not evidence.quote.endswith(name):
         return actor
     start = evidence.end - len(name)
     quote = evidence.quote[len(evidence.quote) - len(name) :]
@@ -156,7 +157,7 @@ def _people_in_lead(who: list[Actor], context: Context) -> list[Actor]:
             role = role[len(phrase) :].strip(" ,")  # "At least seven people | were killed ..."
         kind = people_kind(phrase, evidence.start, reading)
         actor = Actor(name=phrase, kind=kind, role=role.rstrip("."), evidence=evidence)
-        added.append(_uncounted(actor))
+        added.append(_renamed(actor, unnamed(phrase)))
     return added
 
 

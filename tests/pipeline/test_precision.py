@@ -130,3 +130,21 @@ def test_unnamed_people_are_called_by_what_they_are() -> None:
     actor = brief(TRAM, who=who).who[0]
     assert (actor.name, actor.evidence.quote) == ("seven people", "seven people")
     assert TRAM[actor.evidence.start : actor.evidence.end] == "seven people"
+
+
+def test_a_person_is_named_less_the_titles_before_the_name() -> None:
+    from summariser.nlp.phrases import untitled
+
+    assert untitled("Charlotte Mayor Jennifer Roberts") == "Jennifer Roberts"
+    assert untitled("Rep. Adam Schiff") == "Adam Schiff"
+    assert untitled("London Mayor") == "London Mayor"  # all title: nothing else names him
+    text = (
+        "Charlotte Mayor Jennifer Roberts said the videos were inconclusive. Protesters "
+        "marched through the city for a third night, and the police closed several roads."
+    )
+    briefing = brief(text, who=[{"n": "Charlotte Mayor Jennifer Roberts", "r": "videos"}])
+    assert next((a.name, a.evidence.quote) for a in briefing.who) == (
+        "Jennifer Roberts",
+        "Jennifer Roberts",
+    )
+    assert [a.made_by for a in briefing.allegations] == ["Jennifer Roberts"]

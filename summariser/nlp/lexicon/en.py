@@ -156,8 +156,12 @@ SETTLEMENT_NOUNS = ("city", "town", "village")
 STREET_NOUNS = ("road", "street", "avenue", "lane", "boulevard")
 # Nouns for a place that holds spots ("the Russian port city of Vladivostok").
 AREA_NOUNS = (*SETTLEMENT_NOUNS, *REGION_NOUNS, "area", "suburb", "line", "port")
-# Words written before a person's name ("Mr Comey", "Dr. Phil Moss"), beside PERSON_TITLES.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev"})
+# Words written before a person's name ("Mr Comey", "Dr. Phil Moss", "Rep. Adam Schiff"),
+# beside PERSON_TITLES: honorifics, and titles as news abbreviates them.
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "prof", "rep", "sen",
+     "gov", "gen", "lt", "col", "capt", "sgt", "supt", "insp", "det", "cllr", "pres"}
+)  # fmt: skip
 
 # Words a role that only restates a kind is made of ("nation", "source of a claim").
 KIND_WORDS = frozenset(
