@@ -141,7 +141,7 @@ class Parse:
         root, first, last = span.root, span.start, span.end - 1
         found: list[list[Any]] = []
         for child in root.children:
-            if child.tag_ not in _COMMON_NOUNS or first <= child.i <= last:
+            if not _describing_noun(child) or first <= child.i <= last:
                 continue
             tokens = list(child.subtree)
             if child.dep_ == "compound" and tokens[-1].i == first - 1:  # "FBI director" James
@@ -354,10 +354,18 @@ def _describes(tokens: list[Any], max_words: int) -> bool:
     a caption or a run-on line the parse joins words that are no phrase."""
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    if not tokens or len(tokens) > max_words or [h.tag_ for h in heads] not in (["NN"], ["NNS"]):
+    if not tokens or len(tokens) > max_words or len(heads) != 1 or not _describing_noun(heads[0]):
         return False
     return not any(
         t.tag_ == "CD" or t.like_url or (t.is_punct and not _joins_words(t)) for t in tokens
+    )
+
+
+def _describing_noun(token: Any) -> bool:
+    """A noun that can say what someone is: a common noun ("leader", "spokesman"), or a
+    title written as a name ("Chairman", "Secretary" of "Ohio Secretary of State")."""
+    return token.tag_ in _COMMON_NOUNS or (
+        token.tag_ == "NNP" and token.lower_ in en.PERSON_TITLES
     )
 
 

@@ -49,18 +49,48 @@ def with_sources(who: list[Actor], allegations: list[Allegation], context: Conte
     """The actors with the allegations' sources and accused, each with a role; grounded."""
     who = who + _sources_and_accused(who, allegations, context)
     who = [a if a.role else _with_role_from_story(a, context) for a in who]
-    who = [a for a in who if a.role or _may_be_named(a.name, context)]
+    sources = {n for a in allegations for n in (a.made_by, a.against) if n}
+    who = [
+        a
+        for a in who
+        if (a.name in sources or not _a_place(a.name, context) or _acts(a.name, context))
+        and (a.role or _may_be_named(a.name, context))
+        and _in_prose(a.name, context)
+    ]
     return not_furniture(not_copied(grounded(who)), context.reading)
+
+
+def _a_place(name: str, context: Context) -> bool:
+    """A name the article writes as a place: a gazetteer's, or a place the reader typed, or
+    one written after "in" or "at"."""
+    candidate = context.references.candidate(name, widen=False)
+    return place_kind(name, context.language) is not None or (
+        candidate is not None and (candidate.kind == "place" or candidate.also_place)
+    )
+
+
+def _acts(name: str, context: Context) -> bool:
+    """Whether the article has the entity `name` do something: the subject of a clause or
+    the agent of a passive, once at least ("the US said", "attacked by Germany"). Where the
+    language has no parse, nothing says it does not."""
+    reading = context.reading
+    if reading.doc is None:
+        return True
+    return any(reading.predicate_of(e.start) for e in reading.mentioned(name))
+
+
+def _in_prose(name: str, context: Context) -> bool:
+    """Whether the article writes the entity `name` in prose, not only in lines that end no
+    sentence (a headline's words run together: "Clinton Hid Past Health")."""
+    reading = context.reading
+    mentions = reading.mentions(name)
+    return not mentions or any(reading.prose[i] for i in mentions)
 
 
 def _may_be_named(name: str, context: Context) -> bool:
     """Whether an actor the article says nothing of (no role) is still one of the story:
-    not a place, which acts only where the article has it act ("the US said"), and named in
-    the lead or more than once."""
-    candidate = context.references.candidate(name, widen=False)
-    if place_kind(name, context.language) or (
-        candidate is not None and (candidate.kind == "place" or candidate.also_place)
-    ):
+    not a place, and named in the lead or more than once."""
+    if _a_place(name, context):
         return False
     reading = context.reading
     said = [i for i in reading.mentions(name) if reading.prose[i]]
@@ -78,7 +108,11 @@ def _actor(name: str, role: str, candidate: Candidate | None, context: Context) 
     )
     if candidate is not None and candidate.kind == "people":
         return _renamed(actor, unnamed(actor.name))
-    return _renamed(actor, untitled(name)) if actor.kind == "person" else actor
+    bare = untitled(name) if actor.kind == "person" else name
+    if bare != name:  # "Charlotte Mayor Jennifer Roberts": the title is what the article calls her
+        title = name[: len(name) - len(bare)].strip()
+        actor = actor.model_copy(update={"role": context.roles.checked(title, bare) or actor.role})
+    return _renamed(actor, bare)
 
 
 def _renamed(actor: Actor, name: str) -> Actor:

@@ -147,4 +147,5 @@ def test_a_person_is_named_less_the_titles_before_the_name() -> None:
         "Jennifer Roberts",
         "Jennifer Roberts",
     )
+    assert briefing.who[0].role == "Charlotte Mayor"  # the title: what the article calls her
     assert [a.made_by for a in briefing.allegations] == ["Jennifer Roberts"]
