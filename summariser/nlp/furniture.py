@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .layout import ends_whole
+from .layout import SHORT_LINE_WORDS, ends_whole
 from .lexicon import PHOTO_AGENCIES, en
 from .times import alternatives
 
@@ -28,7 +28,6 @@ _ANY_LANGUAGE = (
     r"|\([^()\n]{1,60}[ \t]/[ \t][^()\n]{1,60}\)"  # "(Lucy Pasha Robinson / The Independent)"
     r"|\[[^\[\]\n]{1,60}=[^\[\]\n]{1,60}\]"  # "[사진=JTBC]": a bracketed credit
 )
-_MAX_LINE_WORDS = 12  # a line that ends no sentence and is this short is a caption or a link
 
 
 @cache
@@ -62,7 +61,7 @@ def furniture_spans(text: str, language: str) -> list[tuple[int, int]]:
         words = line.group(0).split()
         if not words:
             continue
-        if not first and len(words) <= _MAX_LINE_WORDS and not ends_whole(line.group(0)):
+        if not first and len(words) <= SHORT_LINE_WORDS and not ends_whole(line.group(0)):
             spans.append(line.span())
         first = False
     return sorted(spans)

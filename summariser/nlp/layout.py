@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LEAD_CHARS", "LEAD_SENTENCES", "dateline", "ends_whole"]
+__all__ = ["LEAD_CHARS", "LEAD_SENTENCES", "SHORT_LINE_WORDS", "dateline", "ends_whole"]
 
 LEAD_CHARS = 900  # the lead (first paragraph or two), where news states its main event and its day
 LEAD_SENTENCES = 3  # where a lead names the main event's people and its exact place
+# A line that ends no sentence and is no longer than this is a headline, a caption, a button.
+SHORT_LINE_WORDS = 12
 _SENTENCE_ENDS = tuple('.!?…。！？"”’)»')
 
 

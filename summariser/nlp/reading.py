@@ -24,7 +24,7 @@ from .capitalised import capitalised_names, split_sentences
 from .entities import Entity
 from .furniture import furniture_spans
 from .language import detect_language
-from .layout import LEAD_CHARS, LEAD_SENTENCES, dateline, ends_whole
+from .layout import LEAD_CHARS, LEAD_SENTENCES, SHORT_LINE_WORDS, dateline, ends_whole
 from .lexicon import en
 from .parse import Parse
 from .references import References
@@ -114,9 +114,12 @@ class Reading(Parse):
 
     @cached_property
     def prose(self) -> tuple[bool, ...]:
-        """For each sentence, whether it is prose: a sentence that ends, not a headline, a
-        caption or a button's words."""
-        return tuple(ends_whole(sentence) for sentence in self.sentence_texts)
+        """For each sentence, whether it is prose: a sentence that ends, or one too long to be
+        a headline, a caption or a button's words (a line that lost its full stop)."""
+        return tuple(
+            ends_whole(sentence) or len(sentence.split()) > SHORT_LINE_WORDS
+            for sentence in self.sentence_texts
+        )
 
     @cached_property
     def lead_sentences(self) -> tuple[int, ...]:
