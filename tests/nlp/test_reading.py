@@ -86,6 +86,7 @@ def test_gazetteers_know_countries_by_any_of_their_names() -> None:
         ("Putin", "Vladimir Putin", True),
         ("Jong-un Kim", "Kim Jong-un", True),
         ("UN", "United Nations", True),
+        ("UN", "Kim Jong-un", False),  # "un" is a word of his name, not a name of his
         ("US", "United States", True),
         ("Charlotte-Mecklenburg Police", "Charlotte-Mecklenburg Police Department", True),
         ("North Korea", "South Korea", False),
