@@ -2,12 +2,14 @@
 
     python bench/drafts.py record DRAFTS.jsonl [EVAL_DIR]
     python bench/drafts.py replay DRAFTS.jsonl OUT.jsonl [EVAL_DIR]
+    python bench/drafts.py time DRAFTS.jsonl [EVAL_DIR]
 
 `record` asks the configured model (the embedded one by default) about every article of
 EVAL_DIR/articles (default ../shared/eval), one at a time, and writes each answer (the draft,
 as plain data) with the prompt hash it answered. `replay` runs the two pure stages around the
 model (stages.prepare, stages.finish) on those drafts: the briefings the batch would write, in
-seconds, with no model, each with a hash of the messages the model would be asked (`asked`).
+seconds, with no model, each with a hash of the messages the model would be asked (`asked`);
+`time` times those two stages, what code adds to the model's own time.
 So a change to how briefings are built from an answer is compared byte for byte (`cmp` two
 replays), and scored against the editor's keys
 (`summarise eval --records OUT.jsonl`), without paying the model again. A draft recorded
@@ -81,6 +83,37 @@ def replay(drafts: Path, out: Path, eval_dir: Path) -> None:
             sink.write(json.dumps(briefed, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+def time_stages(drafts: Path, eval_dir: Path, repeats: int = 3) -> None:
+    """Seconds the two pure stages take per article, all articles `repeats` times in one
+    process (readers warm), printed as the median run's total, its spread, and the median
+    article: what code adds to the model's own time."""
+    import statistics
+
+    from summariser.nlp import read
+    from summariser.stages import finish, prepare
+
+    by_id = {a["id"]: a for a in articles(eval_dir)}
+    lines = [json.loads(raw) for raw in drafts.read_text(encoding="utf-8").splitlines()]
+    runs: list[float] = []
+    per_article: list[float] = []
+    for _ in range(repeats):
+        read.cache_clear()  # every run reads every article afresh, as a new article is
+        total = 0.0
+        for line in lines:
+            article = by_id[line["id"]]
+            started = time.perf_counter()
+            finish(prepare(article["text"], **_article_fields(article)), line["draft"])
+            seconds = time.perf_counter() - started
+            per_article.append(seconds)
+            total += seconds
+        runs.append(total)
+    print(
+        f"{len(lines)} articles x {repeats}: total median {statistics.median(runs):.2f} s "
+        f"(min {min(runs):.2f}, max {max(runs):.2f}); per article median "
+        f"{statistics.median(per_article) * 1000:.0f} ms, max {max(per_article) * 1000:.0f} ms"
+    )
+
+
 def main() -> None:
     eval_default = ROOT.parent / "shared" / "eval"
     match sys.argv[1:]:
@@ -88,6 +121,8 @@ def main() -> None:
             record(Path(out), Path(rest[0]) if rest else eval_default)
         case ["replay", drafts, out, *rest]:
             replay(Path(drafts), Path(out), Path(rest[0]) if rest else eval_default)
+        case ["time", drafts, *rest]:
+            time_stages(Path(drafts), Path(rest[0]) if rest else eval_default)
         case _:
             sys.exit(__doc__)
 
