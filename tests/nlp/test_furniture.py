@@ -29,9 +29,9 @@ def test_labels_credits_prompts_and_signatures_are_furniture() -> None:
         "Image caption",
         "(Photo: Mark Thompson)",
         "Carl Court/Getty Images",
-        "Get daily updates directly to your inbox",
-        "Thank you for subscribing!",
-        "Could not subscribe",
+        "inbox",  # "Get daily updates directly to your inbox"
+        "subscribing!",  # "Thank you for subscribing!"
+        "subscribe",
         "-- Jane Doe (@janedoe) November 9, 2016",
         "pic.twitter.com/abc123",
         "More stories from London",  # a line that ends no sentence, below the first

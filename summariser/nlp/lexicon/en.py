@@ -176,15 +176,15 @@ KIND_WORDS = frozenset(
 # copyright EPA"), and words that do so before a colon ("Photo: Reuters", "(Picture: PA)").
 CREDIT_LABELS = ("image copyright", "image credit", "photo credit", "copyright")
 CREDIT_WORDS = ("photo", "photograph", "picture", "image", "credit", "pictured")
-# What a page writes around an article: captions' labels, buttons, prompts, links on.
+# What a page writes around an article, in the words pages use: captions' labels, links on,
+# buttons, prompts to subscribe or share, a form's errors.
 FURNITURE_LABELS = (
-    *("image caption", "media caption", "play slideshow", "show all", "in pictures"),
-    *("continue reading the main story", "advertisement", "read more", "read the rest here"),
-    *("you might also like", "more great stories from", "most read", "related articles"),
-    *("editor's note", "editor’s note", "additional reporting", "click here", "share this"),
-    *("thank you for subscribing", "could not subscribe", "try again later", "invalid email"),
-    *("sign up", "subscribe to our newsletter", "get daily updates directly to your inbox"),
-    *("please re-enter", "you must select a newsletter", "an error has occurred"),
+    *("image caption", "media caption", "slideshow", "show all", "in pictures", "read more"),
+    *("continue reading", "read the rest", "advertisement", "most read", "related articles"),
+    *("related stories", "more stories", "you might also like", "editor's note", "editor’s note"),
+    *("additional reporting", "click here", "share this", "subscribe", "subscribing"),
+    *("newsletter", "sign up", "inbox", "invalid email", "try again later", "please re-enter"),
+    "an error has occurred",
 )
 
 # Numbers written as words, and their values.
