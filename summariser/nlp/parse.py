@@ -52,6 +52,9 @@ class Parse:
     def sentence_around(self, start: int) -> str:
         raise NotImplementedError
 
+    def quoted(self, start: int) -> bool:
+        raise NotImplementedError
+
     def clause_around(self, start: int) -> str:
         """The clause that holds `start`, whole: in English the subtree of the verb that
         governs the word there (a parse, so it ends where the clause ends), elsewhere the
@@ -170,7 +173,8 @@ class Parse:
         if span is None:
             return None
         found: list[tuple[int, Reported]] = []
-        quotes = 0
+        # a sentence that goes on with a quotation opened before it starts inside it
+        quotes = int(self.quoted(start) and self.text[start : start + 1] not in _QUOTES)
         for token in span:
             quotes += token.text in _QUOTES
             if quotes % 2:
@@ -364,9 +368,7 @@ def _describes(tokens: list[Any], max_words: int) -> bool:
 def _describing_noun(token: Any) -> bool:
     """A noun that can say what someone is: a common noun ("leader", "spokesman"), or a
     title written as a name ("Chairman", "Secretary" of "Ohio Secretary of State")."""
-    return token.tag_ in _COMMON_NOUNS or (
-        token.tag_ == "NNP" and token.lower_ in en.PERSON_TITLES
-    )
+    return token.tag_ in _COMMON_NOUNS or (token.tag_ == "NNP" and token.lower_ in en.PERSON_TITLES)
 
 
 def _joins_words(token: Any) -> bool:

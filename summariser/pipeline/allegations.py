@@ -30,6 +30,7 @@ MIN_ALLEGATIONS = 0
 MAX_ALLEGATIONS = 5
 _ACCUSING = ("alleged", "denied", "disputed", "confirmed")
 _UNATTRIBUTED = "unattributed"
+_QUOTED_REACH = 3  # sentences back where a quotation's speaker may be named
 
 
 def allegations(
@@ -59,18 +60,47 @@ class _Said:
         self.context, self.names, self.people = context, names, people
 
     def source(self, start: int, end: int) -> str | None:
-        return source_of(self.context.reading, start, end, self.names, self.people)
+        """Who the sentence at `start`:`end` says makes its claim: its reporting verb's
+        source, or, for a sentence inside a quotation, the speaker a sentence before named."""
+        reading = self.context.reading
+        found = source_of(reading, start, end, self.names, self.people)
+        if found is None and reading.doc is not None and reading.quoted(start):
+            return self._speaker(start)
+        return found
+
+    def _speaker(self, start: int) -> str | None:
+        """The source of the nearest sentence before `start`, in its paragraph, that names
+        one: whose quotation a sentence goes on with ("... said Rep. Butterfield. “Donald
+        Trump is a disgusting fraud.”")."""
+        reading = self.context.reading
+        paragraph = reading.text.rfind("\n", 0, start)
+        index = (
+            reading.sentences.index(reading.sentence_at(start) or (start, start))
+            if reading.sentence_at(start)
+            else -1
+        )
+        for before in range(index - 1, max(index - _QUOTED_REACH, 0) - 1, -1):
+            begin, finish = reading.sentences[before]
+            if begin < paragraph:
+                break
+            found = source_of(reading, begin, finish, self.names, self.people)
+            if found is not None:
+                return found
+        return None
 
     def said(self, sentence: str) -> bool:
-        """A sentence someone says: it names its source or has a reporting verb ("said",
-        "denied"), or stands in a quotation. Without a parse, any sentence may be."""
+        """A sentence someone says, in the article's prose (no headline): it names its source
+        or a speaker it quotes, or has a reporting verb ("said", "denied"). Without a parse,
+        any sentence may be."""
         reading = self.context.reading
         found = self.context.locator.locate(sentence)
         if reading.doc is None or found.start is None or found.end is None:
             return True
         start, end = found.start, found.end
-        sourced = self.source(start, end) is not None or reading.cue_of(start, end) is not None
-        return sourced or reading.quoted(start)
+        span = reading.sentence_at(start)
+        if span is not None and not self.context.prose[reading.sentences.index(span)]:
+            return False
+        return self.source(start, end) is not None or reading.cue_of(start, end) is not None
 
 
 def _allegation(
@@ -144,7 +174,7 @@ def _reported_claims(
     reading = context.reading
     found: list[tuple[bool, Allegation]] = []
     for sentence, (start, end), prose in zip(
-        reading.sentence_texts, reading.sentences, reading.prose, strict=True
+        reading.sentence_texts, reading.sentences, context.prose, strict=True
     ):
         if normalise(sentence) in quoted or not prose:
             continue  # a headline or a caption is no claim

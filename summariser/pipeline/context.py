@@ -19,6 +19,8 @@ from .roles import Roles
 
 __all__ = ["Context"]
 
+_HEADLINE_WORDS = 3  # fewer words than this repeat a title by chance
+
 
 @dataclass(frozen=True)
 class Context:
@@ -28,10 +30,29 @@ class Context:
     locator: Locator  # grounds every quote in it
     references: References  # what the draft cites (the text the model read)
     published: date | None
+    title: str | None = None
 
     @classmethod
-    def of(cls, text: str, references: References, published: date | None) -> Context:
-        return cls(read(text), Locator(text), references, published)
+    def of(
+        cls,
+        text: str,
+        references: References,
+        published: date | None,
+        title: str | None = None,
+    ) -> Context:
+        return cls(read(text), Locator(text), references, published, title)
+
+    @cached_property
+    def prose(self) -> tuple[bool, ...]:
+        """For each sentence, whether it is the article's prose: a sentence that ends (or is
+        too long to be page text), and no part of the headline the text repeats (a headline
+        is no claim, and names what the article says again)."""
+        title = f" {normalise(self.title or '')} "
+        return tuple(
+            prose
+            and (len(sentence.split()) < _HEADLINE_WORDS or f" {normalise(sentence)} " not in title)
+            for sentence, prose in zip(self.reading.sentence_texts, self.reading.prose, strict=True)
+        )
 
     @cached_property
     def roles(self) -> Roles:

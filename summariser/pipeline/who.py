@@ -82,9 +82,8 @@ def _acts(name: str, context: Context) -> bool:
 def _in_prose(name: str, context: Context) -> bool:
     """Whether the article writes the entity `name` in prose, not only in lines that end no
     sentence (a headline's words run together: "Clinton Hid Past Health")."""
-    reading = context.reading
-    mentions = reading.mentions(name)
-    return not mentions or any(reading.prose[i] for i in mentions)
+    mentions = context.reading.mentions(name)
+    return not mentions or any(context.prose[i] for i in mentions)
 
 
 def _may_be_named(name: str, context: Context) -> bool:
@@ -93,7 +92,7 @@ def _may_be_named(name: str, context: Context) -> bool:
     if _a_place(name, context):
         return False
     reading = context.reading
-    said = [i for i in reading.mentions(name) if reading.prose[i]]
+    said = [i for i in reading.mentions(name) if context.prose[i]]
     return len(said) >= MENTIONS or any(i in reading.lead_sentences for i in said)
 
 

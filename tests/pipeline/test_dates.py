@@ -127,7 +127,7 @@ def test_the_spotter_gives_the_same_phrases_when_lower_casing_moves_offsets() ->
 
 
 def test_a_weekday_named_twice_is_one_day() -> None:
-    """"Monday" in the lead and "on Monday" in a sentence about what will follow are one day
+    """ "Monday" in the lead and "on Monday" in a sentence about what will follow are one day
     unless the phrase says which: the one nearest publication."""
     from summariser.briefing.schema import Evidence, TimeRef
     from summariser.pipeline.dates import one_date_per_day

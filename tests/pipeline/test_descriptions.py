@@ -28,8 +28,7 @@ def test_a_clause_that_is_no_description_gives_no_role() -> None:
         "On Monday, Vladimir Putin, arrived. Later, Boris Johnson, said nothing."
     )
     assert (
-        descriptions_of(read(text, "en"), ["Vladimir Putin", "Boris Johnson", "Kim Jong-un"])
-        == {}
+        descriptions_of(read(text, "en"), ["Vladimir Putin", "Boris Johnson", "Kim Jong-un"]) == {}
     )
 
 

@@ -149,3 +149,23 @@ def test_a_person_is_named_less_the_titles_before_the_name() -> None:
     )
     assert briefing.who[0].role == "Charlotte Mayor"  # the title: what the article calls her
     assert [a.made_by for a in briefing.allegations] == ["Jennifer Roberts"]
+
+
+def test_the_headline_the_text_repeats_is_no_claim_and_names_no_actor() -> None:
+    from summariser.nlp import read
+    from summariser.pipeline.assemble import assemble
+    from summariser.prompting.draft import Draft
+
+    title = "Judge rejects Gazette request to unseal Acme files"
+    text = (
+        f"{title}.\n\nA New York judge on Thursday refused to unseal the files, saying the "
+        "court had no business deciding what information voters should have. The Gazette "
+        "had argued the move was needed for public debate, and it said it would appeal."
+    )
+    base = {"headline": "h", "summary": "s.", "who": [], "where": [], "when": [], "stakes": []}
+    drafted = [{"by": "Gazette", "c": "Judge rejects Gazette request to unseal files", "vs": None}]
+    draft = Draft.model_validate(base | {"allegations": drafted})
+    claims = assemble(draft, text, read(text).references, title=title).allegations
+    assert not any(a.evidence.quote.startswith("Judge rejects") for a in claims)
+    untitled = assemble(draft, text, read(text).references).allegations
+    assert any(a.evidence.quote.startswith("Judge rejects") for a in untitled)  # the title says
