@@ -8,9 +8,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from summariser.briefing.schema import Briefing
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -42,3 +45,22 @@ def require_embedded_model() -> None:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+
+
+def brief(text: str, **fields: Any) -> Briefing:
+    """The briefing of `text` from a model's draft with `fields` (the rest empty), assembled
+    against the text's own references: what code makes of an answer, with no model."""
+    from summariser.nlp import read
+    from summariser.pipeline.assemble import assemble
+    from summariser.prompting.draft import Draft
+
+    base: dict[str, Any] = {
+        "headline": "A headline",
+        "summary": "A summary.",
+        "who": [],
+        "where": [],
+        "when": [],
+        "allegations": [],
+        "stakes": [],
+    }
+    return assemble(Draft.model_validate(base | fields), text, read(text).references)

@@ -86,7 +86,7 @@ def test_keep_caches_only_what_the_model_made_and_counts_every_record_once(
 
 def stub_record(article_id: str) -> BatchRecord:
     from summariser.briefing.schema import Usage
-    from tests.pipeline.test_assemble import brief
+    from tests.support import brief
 
     briefing = brief("Anna Berg spoke in Oslo on Monday about the new bridge.")
     usage = Usage(prompt_tokens=100, completion_tokens=50, total_tokens=150)

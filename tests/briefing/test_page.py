@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from summariser.briefing.page import asset, to_html
 from summariser.briefing.page.document import _sha256  # pyright: ignore[reportPrivateUsage]
 from summariser.briefing.schema import Actor, Evidence
-from tests.pipeline.test_assemble import brief
+from tests.support import brief
 
 HOSTILE = (
     "The mayor said on Monday that <script>window.pwned = 1</script> was a test. "

@@ -16,8 +16,7 @@ from summariser.briefing.page import to_html
 from summariser.stages import finish, prepare
 from tests.briefing.test_page import HOSTILE
 from tests.browser.chromium import active_words, open_page, shoot, write
-from tests.pipeline.test_assemble import brief
-from tests.support import ROOT, seed_text
+from tests.support import ROOT, brief, seed_text
 
 
 def founding_page(tmp_path: Path) -> Path:

@@ -12,7 +12,7 @@ from summariser.batch.digest import to_digest_html
 from summariser.batch.records import BatchRecord, RecordSource
 from summariser.stories import Store, group_stories
 from tests.browser.chromium import open_page, shoot, write
-from tests.pipeline.test_assemble import brief
+from tests.support import brief
 
 LEEDS = {
     "a": "Seven people were killed when a bus overturned in Leeds on Tuesday. "

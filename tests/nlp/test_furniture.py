@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from summariser.nlp import read
 from summariser.nlp.furniture import furniture_spans, is_furniture
-from tests.pipeline.test_assemble import brief
+from tests.support import brief
 
 PAGE = (
     "Tram crash in Croydon\n"

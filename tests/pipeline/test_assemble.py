@@ -4,13 +4,8 @@ in test_event_date.py)."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
-from summariser.briefing.schema import Briefing
-from summariser.nlp import read
-from summariser.pipeline.assemble import assemble
-from summariser.prompting.draft import Draft
-from tests.support import EVAL
+from tests.support import EVAL, brief
 
 ARTICLE = json.loads(
     (
@@ -18,20 +13,6 @@ ARTICLE = json.loads(
     ).read_text(encoding="utf-8")
 )
 TRAM = json.loads((EVAL / "articles" / "g5w-independent-9.json").read_text(encoding="utf-8"))
-
-
-def brief(text: str, **fields: Any) -> Briefing:
-    """The briefing of `text` from a draft with `fields`, cited against the text's references."""
-    base: dict[str, Any] = {
-        "headline": "A headline",
-        "summary": "A summary.",
-        "who": [],
-        "where": [],
-        "when": [],
-        "allegations": [],
-        "stakes": [],
-    }
-    return assemble(Draft.model_validate(base | fields), text, read(text).references)
 
 
 def test_each_claim_is_quoted_by_the_whole_sentence_that_says_it() -> None:

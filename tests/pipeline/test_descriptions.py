@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from summariser.nlp import read
 from summariser.pipeline.descriptions import descriptions_of
-from tests.pipeline.test_assemble import brief
-from tests.support import seed_text
+from tests.support import brief, seed_text
 
 
 def test_each_of_the_three_shapes_news_introduces_a_person_in() -> None:

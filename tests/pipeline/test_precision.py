@@ -7,7 +7,7 @@ from __future__ import annotations
 from summariser.nlp import read
 from summariser.pipeline.context import Context
 from summariser.pipeline.roles import Roles
-from tests.pipeline.test_assemble import brief
+from tests.support import brief
 
 TRAM = (
     "LONDON -- At least seven people were killed when a tram overturned near the Sandilands "

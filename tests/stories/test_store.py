@@ -95,7 +95,7 @@ def test_a_repeated_batch_or_its_records_again_add_nothing_twice(tmp_path: Path)
 
 
 def test_a_changed_record_replaces_its_rows_and_its_index_entries(tmp_path: Path) -> None:
-    from tests.pipeline.test_assemble import brief
+    from tests.support import brief
 
     text = "Anna Berg, the mayor, opened the bridge in Oslo on Monday."
     record = BatchRecord(id="a", source={"title": "Ceremony"}, briefing=brief(text))  # type: ignore[arg-type]

@@ -18,9 +18,8 @@ from summariser.nlp.language import detect_language
 from summariser.sources.feeds import parse_feed
 from summariser.stories import Grouper, Member, Store, group_stories
 from summariser.stories.quality import bcubed, gold_events
-from tests.pipeline.test_assemble import brief
 from tests.stories.test_store import batch, default_cassette_name  # noqa: F401
-from tests.support import EVAL
+from tests.support import EVAL, brief
 
 
 def dev_set() -> tuple[list[Member], dict[str, str]]:
