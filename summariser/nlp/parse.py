@@ -25,6 +25,10 @@ _WITHIN_A_NAME = frozenset({"compound", "flat", "conj", "cc", "appos", "amod", "
 # fuel").
 _REPORTING = en.REPORTING_VERBS
 _REPORTING_ACTS = frozenset(lemma for lemma, (_, acts) in _REPORTING.items() if acts)
+# The status of a verb that only reports speech ("say", "tell", "add"), and the links that
+# carry what was said.
+_SPEECH = "reported"
+_WHAT_WAS_SAID = frozenset({"ccomp", "xcomp", "csubj"})
 # How far below the sentence's root a reporting verb may stand: the root itself ("X said"),
 # a verb joined to it ("... and added"), or one step down ("..., the source added" read as a
 # clause): deeper, it is part of what is reported ("warnings that he would assert ...").
@@ -224,6 +228,20 @@ class Parse:
             sent.root.pos_ in ("VERB", "AUX")
             and any(c.dep_ in _SUBJECTS for c in sent.root.children)
             for sent in self.doc.sents
+        )
+
+    def only_speaks(self) -> bool:
+        """Whether the text, a short phrase, says only that someone spoke: a verb of speech
+        without what was said ("told Reuters", "said on Tuesday"), where "said the toll would
+        rise" and "reported the accident" say something. False without a parse."""
+        if self.doc is None:
+            return False
+        root = next(iter(self.doc.sents)).root
+        said = _WHAT_WAS_SAID if root.lemma_ in en.ADDRESSING_VERBS else _WHAT_WAS_SAID | {"dobj"}
+        return (
+            root.pos_ == "VERB"
+            and _REPORTING.get(root.lemma_, ("",))[0] == _SPEECH
+            and not any(c.dep_ in said for c in root.children)
         )
 
     def named_head(self) -> str | None:

@@ -95,6 +95,23 @@ class Reading(Parse):
         root = span.root
         return root.dep_ == "pobj" and root.head.lower_ in en.LOCATIVES | en.DIRECTIONS
 
+    def qualifies_a_person(self, entity: Entity) -> bool:
+        """Whether the article writes `entity` only to say who a person is: a constituency
+        or a party label ("Rep. Elijah Cummings of Maryland", "Jason Chaffetz (R-Utah)",
+        "Texas Sen. Ted Cruz"), no place where anything happens (English; False elsewhere)."""
+        span = self._span(entity.start, entity.end)
+        if span is None:
+            return False
+        token = span.root
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head
+        elif token.dep_ not in ("appos", "compound"):
+            return False
+        head = token.head
+        while head.dep_ == "compound" and head.ent_type_ != "PERSON":
+            head = head.head  # "Texas" of "Texas Sen. Ted Cruz": through "Sen." to "Cruz"
+        return head.ent_type_ == "PERSON"
+
     def quoted(self, start: int) -> bool:
         """Whether the sentence at `start` stands in a quotation: opens with a quotation mark,
         or follows one its paragraph has opened and not closed (a speaker's next sentence)."""

@@ -87,12 +87,21 @@ _HEADS: dict[str, PlaceKind] = {
 }
 
 
-def place_kind_of(name: str, candidate: Candidate | None, language: str) -> PlaceKind:
+def named_as_place(name: str, language: str) -> PlaceKind | None:
+    """The kind of place the name itself says it is: a gazetteer's, or its head noun's
+    ("Balkh province", "Elgin Road"); None where neither says."""
     found = place_kind(name, language)
     if found:
         return found
     words = normalise(name).split()
     if language == "en" and words and words[-1] in _HEADS:
         return _HEADS[words[-1]]
+    return None
+
+
+def place_kind_of(name: str, candidate: Candidate | None, language: str) -> PlaceKind:
+    found = named_as_place(name, language)
+    if found:
+        return found
     entity = candidate.entity if candidate else None
     return "facility" if entity in ("facility", "organisation") else "other"

@@ -34,12 +34,26 @@ class Roles:
         if not role or not says_something(role, name, language) or is_furniture(role):
             return ""
         phrase = read_phrase(role, language)
-        if phrase.is_clause():
+        if phrase.is_clause() or phrase.only_speaks():
             return ""
         head = phrase.named_head()
         if head is not None and not same_entity(head, name, language):
             return ""
         return role if self._supported(role, name) else ""
+
+    def done_by(self, name: str) -> str:
+        """What the article has the actor `name` do, the first clause it is the subject of
+        that says more than that it spoke ("accepted some blame for her loss" before "told
+        donors on the call"); failing that, the first that says it spoke; else ""."""
+        reading, spoken = self.reading, ""
+        for entity in reading.mentioned(name):
+            done = reading.predicate_of(entity.start, max_words=14)
+            if not done:
+                continue
+            if not read_phrase(done, reading.language).only_speaks():
+                return done
+            spoken = spoken or done
+        return spoken
 
     def _supported(self, role: str, name: str) -> bool:
         """Whether the sentences that mention `name` hold enough of the role's words."""

@@ -13,14 +13,14 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..briefing.schema import Place, PlaceKind
-from ..nlp import country_of, place_kind, same_entity
+from ..nlp import country_of, same_entity
 from ..nlp.lexicon import en
 from ..nlp.phrases import names_a_site, place_phrases
 from ..nlp.times import alternatives
 from ..text import normalise
 from .context import Context
 from .items import each_once, grounded, is_time, not_copied, not_furniture
-from .kinds import can_be_place, place_kind_of
+from .kinds import can_be_place, named_as_place, place_kind_of
 
 __all__ = ["places"]
 
@@ -56,10 +56,12 @@ def places(drafted: Iterable[str], context: Context, persons: list[str]) -> list
 
 def _happens_at(name: str, context: Context) -> bool:
     """Whether the place `name` is one where something in the story happens, not only an
-    actor or a qualifier: a country, or a name the reader took for a body or a person more
-    often than for a place, or a name neither the reader nor a gazetteer knows, only where the
-    article writes it after "in", "at", "to" ...; never a word that qualifies another
-    ("US-based"). Where the language has no parse, nothing says otherwise."""
+    actor, a qualifier or who a person is: a name a gazetteer or its own head noun calls a
+    place ("Balkh province"), unless the reader took it mostly for a body or it is a country
+    (which acts); any other name ("F1", "Grand Prix") only where the article writes it after
+    "in", "at", "to" ...; never a word that qualifies another ("US-based") nor a state that
+    says who a person is ("Jason Chaffetz (R-Utah)"). Where the language has no parse,
+    nothing says otherwise."""
     reading = context.reading
     if reading.doc is None:
         return True
@@ -67,12 +69,15 @@ def _happens_at(name: str, context: Context) -> bool:
         return False  # "US-based", "Wimbledon-bound": an adjective, no place
     folded = normalise(name)
     mentions = [e for e in reading.entities if normalise(e.text) == folded]
-    if not mentions and not place_kind(name, context.language):
+    if mentions and all(reading.qualifies_a_person(e) for e in mentions):
+        return False  # "Rep. Jason Chaffetz (R-Utah)": who he is, not where anything happens
+    if not mentions:
         return _after_a_locative(name, reading.text)  # no reader or gazetteer knows it
     types = Counter(e.type for e in mentions)
     actor = sum(types[t] for t in ("person", "organisation", "group"))
     acts = country_of(name, context.language) or actor > types["place"] + types["facility"]
-    return not acts or any(reading.placed(e) for e in mentions)
+    known = named_as_place(name, context.language) is not None
+    return (known and not acts) or any(reading.placed(e) for e in mentions)
 
 
 def _after_a_locative(name: str, text: str) -> bool:

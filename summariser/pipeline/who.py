@@ -225,10 +225,5 @@ def _sources_and_accused(
 def _with_role_from_story(actor: Actor, context: Context) -> Actor:
     """An actor without a role takes what the article says it does, where it is the subject
     of a clause short enough to read as a role."""
-    reading = context.reading
-    for entity in reading.entities:
-        if same_entity(entity.text, actor.name, context.language):
-            role = reading.predicate_of(entity.start, max_words=14)
-            if role:
-                return actor.model_copy(update={"role": role})
-    return actor
+    role = context.roles.done_by(actor.name)
+    return actor.model_copy(update={"role": role}) if role else actor

@@ -31,6 +31,17 @@ def test_a_role_is_what_the_article_says_of_the_actor() -> None:
     )
 
 
+def test_a_role_says_what_the_actor_does_more_than_that_it_spoke() -> None:
+    text = (
+        "Hillary Clinton told donors on a call on Saturday, according to the Times. "
+        "Clinton accepted some blame for her loss. Jane Roe told reporters."
+    )
+    roles = Roles(read(text, "en"))
+    assert roles.checked("told donors on a call on Saturday", "Hillary Clinton") == ""
+    assert roles.done_by("Hillary Clinton") == "accepted some blame for her loss"
+    assert roles.done_by("Jane Roe") == "told reporters"  # all the article says of her
+
+
 def test_kinds_come_from_the_evidence_that_agrees() -> None:
     text = (
         "Mr Ericsson crashed at the first corner. Marcus Ericsson later said the rain was to "
@@ -63,6 +74,19 @@ def test_places_are_where_something_happens_and_are_named() -> None:
     assert names["Sandilands stop"] == "facility" and names["Addiscombe Road"] == "other"
     assert names["LONDON"] == "city"  # the dateline
     assert "Austria" in names and "Beckenham" in names  # built in, a man from: places
+
+
+def test_a_place_is_one_the_article_puts_something_at() -> None:
+    """A name the gazetteers and its own words do not call a place is listed only where the
+    article writes something at, to or from it; a state that says who a person is is none."""
+    text = (
+        "Felipe Massa made his final F1 appearance at Interlagos in Brazil. "
+        '"It is over," said Rep. Elijah Cummings of Maryland. Rep. John Mica (R-Fla.) '
+        "agreed. Fighting spread to Balkh province."
+    )
+    where = ["F1", "Interlagos", "Brazil", "Maryland", "Fla.", "Balkh province"]
+    names = [p.name for p in brief(text, where=where).where]
+    assert names == ["Interlagos", "Brazil", "Balkh province"]
 
 
 def test_a_country_that_only_acts_is_no_place() -> None:

@@ -104,6 +104,8 @@ REPORTING_VERBS: dict[str, tuple[str, bool]] = {
     "urge": ("reported", ACTS_ON_AN_OBJECT),
     "describe": ("reported", ACTS_ON_AN_OBJECT),
 }
+# Reporting verbs whose object is the one spoken to ("told reporters"), not what was said.
+ADDRESSING_VERBS = frozenset({"tell", "warn", "urge"})
 # "according to X": a source without a verb.
 ACCORDING = ("according", "to")
 # Verbs whose object is whom they accuse ("X accused Y of ...", "Y was blamed").
