@@ -82,16 +82,20 @@ class References:
         return [self.sentences[index] for _, index in sorted(scored)]
 
     def sentence_naming(self, source: str | None, against: str | None) -> str | None:
-        """The first sentence that writes `source` (and `against` too, where one does):
-        where a claim's own words match no sentence (the model wrote them in another
-        language than the article's), the statement of its source, in the article's."""
+        """The first of `sentences_naming`, or None."""
+        found = self.sentences_naming(source, against)
+        return found[0] if found else None
+
+    def sentences_naming(self, source: str | None, against: str | None) -> list[str]:
+        """The sentences that write `source`, those that write `against` too first: where a
+        claim's own words match no sentence (the model wrote them in another language than
+        the article's), the statements of its source, in the article's."""
         if not source or not normalise(source):
-            return None
+            return []
         padded = [f" {normalise(s)} " for s in self.sentences]
         naming = [i for i, held in enumerate(padded) if self._writes(held, source)]
         both = [i for i in naming if against and self._writes(padded[i], against)]
-        found = both or naming
-        return self.sentences[found[0]] if found else None
+        return [self.sentences[i] for i in [*both, *(i for i in naming if i not in both)]]
 
     def _writes(self, padded: str, name: str) -> bool:
         """Whether a sentence (folded, padded with spaces) writes `name`: as whole words, or

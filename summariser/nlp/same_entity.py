@@ -20,6 +20,8 @@ __all__ = ["representative", "same_entity"]
 
 # Words that join a name's parts ("Bank of England", "Lula da Silva"): no initial of their own.
 _LINKS = frozenset({"of", "the", "for", "and", *NAME_PARTICLES})
+# Words after which a name's last words name something else: what it is of or for.
+_OF = frozenset({"of", "for"})
 
 
 def same_entity(a: str, b: str, language: str = "en") -> bool:
@@ -39,7 +41,17 @@ def same_entity(a: str, b: str, language: str = "en") -> bool:
         short, long = [stem(w) for w in short], [stem(w) for w in long]
     if not set(short) <= set(long) or all(len(w) < 3 for w in short):
         return False
+    if _named_after(short, long) and min((a, b), key=len)[:1].isupper():
+        return False
     return not set(short) <= _LINKS
+
+
+def _named_after(short: list[str], long: list[str]) -> bool:
+    """Whether the shorter name is what the longer one is of or for, not a form of it:
+    "London" of "Transport for London", "England" of "Bank of England" (a name: "rescuers"
+    of "dozens of rescuers" is a form of it)."""
+    tail = len(long) - len(short)
+    return tail > 0 and long[tail:] == short and long[tail - 1] in _OF
 
 
 def _initials(name: str) -> str:

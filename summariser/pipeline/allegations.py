@@ -105,17 +105,13 @@ class _Said:
 
 def _allegation(
     claim: str,
-    sentence: str | None,
+    sentence: str,
     drafted: DraftAllegation,
     context: Context,
     said: _Said,
 ) -> Allegation | None:
     """One claim of the model's, quoted by its sentence: the sentence's source and accused
-    over the model's; None where nothing in the article says it."""
-    if sentence is None:  # a claim in another language than the article's: its source's
-        sentence = context.references.sentence_naming(drafted.made_by, drafted.against)
-    if sentence is None:
-        return None
+    over the model's."""
     reading, language, names = context.reading, context.language, said.names
     evidence = context.locator.locate(sentence)
     start, end = evidence.start, evidence.end
@@ -140,25 +136,30 @@ def _allegation(
 
 def _own_claims(
     drafted: Iterable[DraftAllegation], said: _Said
-) -> Iterator[tuple[str, str | None, DraftAllegation]]:
+) -> Iterator[tuple[str, str, DraftAllegation]]:
     """Each allegation with its claim and its cited sentence: the likeliest sentence that
-    says it and that someone says (a claim the article states as fact is no allegation). A
-    small model often copies the claim it wrote for one sentence under the next ones; such a
-    repeat says nothing of its own sentence, so the sentence (the article's words) stands as
-    its claim. The same claim on the same sentence is a plain repeat and is dropped."""
+    says it and that someone says (a claim the article states as fact is no allegation);
+    where the claim's words match no sentence (written in another language than the
+    article's), the first sentence someone says that names its source. A small model often
+    copies the claim it wrote for one sentence under the next ones; such a repeat says
+    nothing of its own sentence, so the sentence (the article's words) stands as its claim.
+    The same claim on the same sentence is a plain repeat and is dropped."""
     claims: set[str] = set()
     written: set[tuple[str, str]] = set()  # (claim, sentence) as the model wrote them
     for allegation in drafted:
         claim = allegation.claim
-        saying = said.context.references.sentences_saying(claim, allegation.made_by)
+        references = said.context.references
+        saying = references.sentences_saying(claim, allegation.made_by) or (
+            references.sentences_naming(allegation.made_by, allegation.against)
+        )
         sentence = next((s for s in saying if said.said(s)), None)
-        if saying and sentence is None:
-            continue  # the article says it as fact
-        pair = (normalise(claim), normalise(sentence or ""))
+        if sentence is None:
+            continue  # the article says it as fact, or not at all
+        pair = (normalise(claim), normalise(sentence))
         if not claim or pair in written:
             continue
         written.add(pair)
-        if pair[0] in claims and sentence and pair[1] not in claims:
+        if pair[0] in claims and pair[1] not in claims:
             claim = sentence
         claims.add(normalise(claim))
         yield claim, sentence, allegation

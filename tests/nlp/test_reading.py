@@ -92,6 +92,10 @@ def test_gazetteers_know_countries_by_any_of_their_names() -> None:
         ("North Korea", "South Korea", False),
         ("US officials", "US", False),
         ("of the", "Bank of the West", False),
+        ("London", "Transport for London", False),  # what it is for, not a form of it
+        ("England", "Bank of England", False),
+        ("rescuers", "Dozens of rescuers", True),  # a count of them
+        ("Silva", "Lula da Silva", True),
     ],
 )
 def test_one_module_decides_when_two_names_are_one_entity(one: str, other: str, same: bool) -> None:

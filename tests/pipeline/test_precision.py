@@ -118,6 +118,23 @@ def test_an_allegation_is_what_someone_says_not_what_the_article_states() -> Non
     assert [a.made_by for a in briefing.allegations] == ["Investigators", "Martin Bamford"]
 
 
+def test_a_claim_in_other_words_is_quoted_only_by_a_sentence_someone_says() -> None:
+    """A claim the model wrote in another language matches no sentence: it stands on the
+    first sentence someone says that names its source, never on one the article states."""
+    text = (
+        "Rescuers dug through the night in Hebei. The bridge was closed on Monday. "
+        "Mayor Jane Roe said the bridge would reopen on Friday."
+    )
+    drafted = [
+        {"by": "Rescuers", "c": "sauver le garçon", "vs": None},
+        {"by": "Jane Roe", "c": "le pont rouvrira vendredi", "vs": None},
+    ]
+    briefing = brief(text, allegations=drafted)
+    assert [(a.made_by, a.evidence.quote) for a in briefing.allegations] == [
+        ("Jane Roe", "Mayor Jane Roe said the bridge would reopen on Friday.")
+    ]
+
+
 def test_no_allegation_list_is_padded_and_findings_are_kept() -> None:
     """With nothing from the model: the accusations, denials and official findings the parse
     finds, and the lead's first attributed claim; no other attributed sentence."""
