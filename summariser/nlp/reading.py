@@ -25,7 +25,7 @@ from .entities import Entity
 from .furniture import furniture_spans
 from .language import detect_language
 from .layout import LEAD_CHARS, LEAD_SENTENCES, SHORT_LINE_WORDS, dateline, ends_whole
-from .lexicon import en
+from .lexicon import PERSON_TITLES, en
 from .parse import Parse
 from .references import References
 from .same_entity import same_entity
@@ -76,13 +76,15 @@ class Reading(Parse):
 
     def titled(self, name: str) -> bool:
         """Whether the article writes a person's title or honorific right before a mention
-        of the entity `name` ("Mr Comey", "President Obama", "Dr. Phil Moss") (English)."""
-        if self.language != "en":
-            return False
+        of the entity `name` ("Mr Comey", "President Obama", "o presidente Lula"), in a
+        language with a lexicon. English capitalises a title before a name ("the president
+        of Brazil" is none); other languages may not."""
+        titles = PERSON_TITLES.get(self.language, frozenset())
         for entity in self.mentioned(name):
             before = self.text[max(0, entity.start - _TITLE_REACH) : entity.start].split()
             word = before[-1].strip(".,") if before else ""
-            if word[:1].isupper() and word.lower() in en.HONORIFICS | en.PERSON_TITLES:
+            capitalised = word[:1].isupper() or self.language != "en"
+            if capitalised and word.lower() in titles:
                 return True
         return False
 

@@ -18,7 +18,7 @@ from collections import Counter
 
 from ..briefing.schema import ActorKind, PlaceKind
 from ..nlp import Candidate, Reading, country_of, place_kind
-from ..nlp.lexicon import en
+from ..nlp.lexicon import PERSON_TITLES, en
 from ..text import normalise
 
 __all__ = ["actor_kind", "can_be_place", "people_kind", "place_kind_of"]
@@ -29,7 +29,6 @@ _ACTOR_KINDS: dict[str, ActorKind] = {
     "group": "group",
     "facility": "organisation",
 }
-_TITLES = en.HONORIFICS | en.PERSON_TITLES
 
 
 def actor_kind(
@@ -41,7 +40,7 @@ def actor_kind(
     entity = candidate.entity if candidate else None
     if entity == "people":
         return people_kind(name, at, reading)
-    if reading.titled(name) or _holds_a_title(name):
+    if reading.titled(name) or _holds_a_title(name, reading.language):
         return "person"
     mentions = [(e.text, e.type) for e in reading.mentioned(name)]
     if any(t == "person" and len(text.split()) > 1 for text, t in mentions):
@@ -53,11 +52,15 @@ def actor_kind(
     return _ACTOR_KINDS.get(entity or "", "other")  # a city that acts, a name of the model's
 
 
-def _holds_a_title(name: str) -> bool:
+def _holds_a_title(name: str, language: str) -> bool:
     """A name that is or holds a person's title: "London Mayor", "Nato spokesman", "Charlotte
-    Mayor Jennifer Roberts" (English)."""
+    Mayor Jennifer Roberts"; elsewhere one that starts with one ("Ministro Fernando
+    Haddad")."""
+    titles = PERSON_TITLES.get(language, frozenset())
     words = normalise(name).split()
-    return any(w in _TITLES for w in words[1:]) or (len(words) == 1 and words[0] in _TITLES)
+    if language != "en":
+        return len(words) > 1 and words[0] in titles
+    return any(w in titles for w in words[1:]) or (len(words) == 1 and words[0] in titles)
 
 
 def people_kind(phrase: str, start: int | None, reading: Reading) -> ActorKind:

@@ -46,11 +46,7 @@ def places(drafted: Iterable[str], context: Context, persons: list[str]) -> list
     )
     where += _places_in_lead(where, context)
     where += _dateline_place(where, context)
-    # typed by gazetteer and name, but the dateline's: a dateline names a city
-    where = [
-        p if p.kind == "city" else p.model_copy(update={"kind": _kind(p.name, context)})
-        for p in where
-    ]
+    where = [p.model_copy(update={"kind": _kind(p.name, context)}) for p in where]
     return not_furniture(not_copied(grounded(_each_place_once(where, language))), context.reading)
 
 
@@ -93,6 +89,11 @@ _LOCATING = en.PRECISE_LOCATIVES | {"on", "of"}  # "stop on Addiscombe Road", "c
 
 
 def _kind(name: str, context: Context) -> PlaceKind:
+    """The gazetteer's or the name's kind; the dateline's place is a city, however the model
+    listed it ("WASHINGTON --": the city, not the state)."""
+    dateline = context.reading.dateline
+    if dateline is not None and same_entity(name, dateline, context.language):
+        return "city"
     candidate = context.references.candidate(name, widen=False)
     return place_kind_of(name, candidate, context.language)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from summariser.nlp import read
 from summariser.pipeline.context import Context
+from summariser.pipeline.kinds import actor_kind
 from summariser.pipeline.roles import Roles
 from tests.support import brief
 
@@ -63,6 +64,22 @@ def test_kinds_come_from_the_evidence_that_agrees() -> None:
     }
 
 
+def test_a_title_in_the_articles_language_makes_a_person() -> None:
+    """Without a tagger (Portuguese), a name written after a title is a person's; a name
+    nothing types stays "other"."""
+    text = (
+        "Brasília — O ministro Fernando Haddad disse nesta terça-feira que a Petrobras vai "
+        "investir. Haddad falou com a imprensa. A Petrobras não comentou."
+    )
+    reading = read(text)
+    assert reading.language == "pt"
+    kinds = {
+        n: actor_kind(n, reading.references.candidate(n), reading)
+        for n in ("Fernando Haddad", "Petrobras")
+    }
+    assert kinds == {"Fernando Haddad": "person", "Petrobras": "other"}
+
+
 def test_places_are_where_something_happens_and_are_named() -> None:
     """The lead's exact spot by its names; a country that only acts or a body is no place;
     the dateline is a city."""
@@ -87,6 +104,13 @@ def test_a_place_is_one_the_article_puts_something_at() -> None:
     where = ["F1", "Interlagos", "Brazil", "Maryland", "Fla.", "Balkh province"]
     names = [p.name for p in brief(text, where=where).where]
     assert names == ["Interlagos", "Brazil", "Balkh province"]
+
+
+def test_the_dateline_names_a_city_however_the_model_lists_it() -> None:
+    text = "WASHINGTON -- The Senate voted on Tuesday to extend the program in Washington."
+    assert [(p.name, p.kind) for p in brief(text, where=["WASHINGTON"]).where] == [
+        ("Washington", "city")  # the gazetteer's "Washington" is the state
+    ]
 
 
 def test_a_country_that_only_acts_is_no_place() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import de, en, es, fr, pt
 
-__all__ = ["NAME_PARTICLES", "PHOTO_AGENCIES", "WEEKDAYS", "en"]
+__all__ = ["NAME_PARTICLES", "PERSON_TITLES", "PHOTO_AGENCIES", "WEEKDAYS", "en"]
 
 # Weekday names of every language with a lexicon → 0 (Monday) to 6: the date rules read them
 # whatever the article's language, as news quotes other languages' days rarely but safely.
@@ -17,6 +17,16 @@ WEEKDAYS: dict[str, int] = {
     for language in (en, pt, es, fr, de)
     for number, names in enumerate(language.WEEKDAYS)
     for name in names
+}
+
+# Words written before a person's name, by language ("Mr", "President"; "presidente"):
+# a name written after one is a person's, whatever else typed it.
+PERSON_TITLES: dict[str, frozenset[str]] = {
+    "en": en.HONORIFICS | en.PERSON_TITLES,
+    **{
+        language.__name__.rsplit(".", 1)[-1]: language.PERSON_TITLES
+        for language in (pt, es, fr, de)
+    },
 }
 
 # Agencies whose names credit a picture on pages in any language ("Carl Court/Getty Images",

@@ -9,3 +9,12 @@ WEEKDAYS = (
     ("sábado",),
     ("domingo",),
 )
+
+# Honorifics and the nouns for what a person is, written before a Portuguese name: a name
+# written after one is a person's.
+PERSON_TITLES = frozenset(
+    """sr sra dr dra prof presidente presidenta ministro ministra governador governadora prefeito
+    prefeita deputado deputada senador senadora secretário secretária juiz juíza delegado
+    delegada vereador vereadora porta-voz diretor diretora técnico treinador jogador jogadora
+    ator atriz cantor cantora padre papa rei rainha general coronel capitão sargento""".split()  # noqa: SIM905
+)
