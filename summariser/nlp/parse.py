@@ -296,14 +296,18 @@ _QUOTES = frozenset('"“”«»')
 
 def _reports(verb: Any) -> bool:
     """Whether `verb` attributes its sentence's claim: a reporting verb near the sentence's
-    root, with an object or a clause as its kind of verb takes."""
+    root, with an object or a clause as its kind of verb takes (a clause, for one that
+    reports speech, with or without an object the parse read into it)."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in _REPORTING:
         return False
     if _depth(verb) > _REPORTING_DEPTH:
         return False
     has_object = any(c.dep_ == "dobj" for c in verb.children)
-    return lemma in _REPORTING_ACTS or not has_object
+    has_clause = any(c.dep_ in _WHAT_WAS_SAID for c in verb.children)
+    # "could add fuel" reports nothing; "said the bombing ..., was a revenge attack" does,
+    # however the parse split it into an object and a clause
+    return lemma in _REPORTING_ACTS or not has_object or has_clause
 
 
 def _depth(token: Any) -> int:
@@ -332,7 +336,8 @@ def _source_and_accused(verb: Any) -> tuple[Any, Any] | None:
     agent = children.get("agent")
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     subject = children.get("nsubj")
-    if subject is None and verb.dep_ == "conj":  # "X said ... and added": X's
+    if subject is None and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        # "X said ... and added", "X issued a statement saying ...": X's
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     passive = children.get("nsubjpass")
     accusing = verb.lemma_.lower() in en.ACCUSING_VERBS

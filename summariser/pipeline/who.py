@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..briefing.schema import Actor, ActorKind, Allegation
-from ..nlp import Candidate, place_kind, same_entity
+from ..nlp import Candidate, is_stopword, place_kind, same_entity
 from ..nlp.phrases import unnamed, unnamed_actors, untitled
 from ..prompting.draft import DraftActor
+from ..text import normalise
 from .context import Context
 from .descriptions import descriptions_of
 from .items import each_once, grounded, is_time, names_something, not_copied, not_furniture
@@ -208,6 +209,8 @@ def _sources_and_accused(
         for name in (allegation.made_by, allegation.against):
             if not name or not name[0].isupper() or not names_something(name):
                 continue  # "officials", "a man": a description, not a name to list
+            if all(is_stopword(w, context.language) for w in normalise(name).split()):
+                continue  # "Others", "Some" opening a sentence: no one in particular
             if len(name.split()) > 4 or any(same_entity(name, n, context.language) for n in listed):
                 continue  # a clause, or listed already in this form or another
             start, end = allegation.evidence.start, allegation.evidence.end

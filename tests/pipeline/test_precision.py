@@ -159,6 +159,29 @@ def test_a_claim_in_other_words_is_quoted_only_by_a_sentence_someone_says() -> N
     ]
 
 
+def test_the_source_is_who_the_reporting_verb_says_speaks() -> None:
+    """However the parse splits what was said, and where a participle reports for the
+    subject of its clause ("issued a statement saying")."""
+    sentences = {
+        "The Taliban said the bombing late Thursday, which tore a crater in the road, was a "
+        '"revenge attack" for US air strikes.': "The Taliban",
+        "The police issued a statement on Friday saying that no staff had been hurt.": "The police",
+    }
+    for sentence, source in sentences.items():
+        reported = read(sentence).reported_in(0, len(sentence))
+        assert reported is not None and reported.source == source, sentence
+
+
+def test_a_sentence_opening_word_is_no_source_to_list() -> None:
+    text = (
+        "Toblerone changed its shape. Others called the change underhanded, accusing the "
+        "company of masking the fact the bar is smaller."
+    )
+    briefing = brief(text)
+    assert [a.made_by for a in briefing.allegations] == ["Others"]
+    assert "Others" not in [a.name for a in briefing.who]
+
+
 def test_no_allegation_list_is_padded_and_findings_are_kept() -> None:
     """With nothing from the model: the accusations, denials and official findings the parse
     finds, and the lead's first attributed claim; no other attributed sentence."""
