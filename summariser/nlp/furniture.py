@@ -51,11 +51,19 @@ def _patterns() -> re.Pattern[str]:
     )
 
 
+# A picture gallery's counter ("1/19", "2/19" ... "19/19"), and how many must run in order
+# before a text's counters are a gallery's, not dates or scores.
+_COUNTER = re.compile(r"(?<![\d/])(\d{1,3})/(\d{1,3})(?![\d/])")
+_GALLERY_RUN = 3
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
 def furniture_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Where `text` holds page furniture, as (start, end) spans in order; labels are
     English's where the language has none of its own."""
     del language  # one lexicon of labels so far: English's, the language of most outlets
     spans = [m.span() for m in _patterns().finditer(text) if m.end() > m.start()]
+    spans += _galleries(text)
     first = True
     for line in re.finditer(r"[^\n]+", text):
         words = line.group(0).split()
@@ -65,6 +73,26 @@ def furniture_spans(text: str, language: str) -> list[tuple[int, int]]:
             spans.append(line.span())
         first = False
     return sorted(spans)
+
+
+def _galleries(text: str) -> list[tuple[int, int]]:
+    """A picture gallery flattened into the text: its title ("UK news in pictures 19 show
+    all"), then captions and credits between counters that run 1/N, 2/N ... N/N. It spans
+    from the end of the sentence before the first counter to the last counter: where the
+    last caption ends, nothing in a flattened text says."""
+    runs: dict[int, list[re.Match[str]]] = {}
+    for match in _COUNTER.finditer(text):
+        number, total = int(match.group(1)), int(match.group(2))
+        run = runs.setdefault(total, [])
+        if number == len(run) + 1 <= total:
+            run.append(match)
+    spans = []
+    for run in runs.values():
+        if len(run) >= _GALLERY_RUN:
+            first = run[0].start()
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, first)]
+            spans.append((ends[-1] if ends else text.rfind("\n", 0, first) + 1, run[-1].end()))
+    return spans
 
 
 def is_furniture(text: str) -> bool:

@@ -60,3 +60,18 @@ def test_nothing_quoting_furniture_reaches_a_briefing() -> None:
     assert any("police said" in q for q in quotes)
     assert not any("Getty" in q for q in quotes)  # the arrest's sentence holds a credit
     assert read(PAGE).only_in_furniture("Mark Thompson")
+
+
+def test_a_gallery_flattened_into_the_text_is_furniture() -> None:
+    """Its title and its captions between counters 1/N ... N/N; not the article around it,
+    nor a date or a score written with a slash."""
+    text = (
+        "Police said the tram was going too fast on 9/11 roads. UK news in pictures 3 show "
+        "all UK news in pictures 1/3 The Palm House is lit at Kew Gardens Getty 2/3 Fans at "
+        "the O2 Arena EPA 3/3 Crowds in Westminster. The driver was arrested. It ended 2/1."
+    )
+    spans = furniture_spans(text, "en")
+    gallery = (text.index("UK news in pictures 3"), text.index("3/3") + 3)
+    assert gallery in spans
+    furniture = [text[s:e] for s, e in spans]
+    assert not any("9/11" in f or "arrested" in f or "2/1" in f for f in furniture)
