@@ -88,14 +88,19 @@ class Reading(Parse):
                 return True
         return False
 
-    def placed(self, entity: Entity) -> bool:
+    def placed(self, entity: Entity, *, by_a_verb: bool = False) -> bool:
         """Whether the article writes `entity` as a place something happens at, goes to or
-        comes from: after "in", "at", "near", "to", "from" ... (English; False elsewhere)."""
+        comes from: after "in", "at", "near", "to", "from" ... (English; False elsewhere).
+        `by_a_verb`: only where the locative tells where something is done ("was held at
+        the Kremlin"), not whom someone works for ("an official at the State Department")."""
         span = self._span(entity.start, entity.end)
         if span is None:
             return False
         root = span.root
-        return root.dep_ == "pobj" and root.head.lower_ in en.LOCATIVES | en.DIRECTIONS
+        locative = root.head
+        if root.dep_ != "pobj" or locative.lower_ not in en.LOCATIVES | en.DIRECTIONS:
+            return False
+        return not by_a_verb or locative.head.pos_ in ("VERB", "AUX")
 
     def qualifies_a_person(self, entity: Entity) -> bool:
         """Whether the article writes `entity` only to say who a person is: a constituency

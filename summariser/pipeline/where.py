@@ -71,9 +71,10 @@ def _happens_at(name: str, context: Context) -> bool:
         return _after_a_locative(name, reading.text)  # no reader or gazetteer knows it
     types = Counter(e.type for e in mentions)
     actor = sum(types[t] for t in ("person", "organisation", "group"))
-    acts = country_of(name, context.language) or actor > types["place"] + types["facility"]
+    body = actor > types["place"] + types["facility"]  # a body where people work, or a person
+    acts = country_of(name, context.language) or body
     known = named_as_place(name, context.language) is not None
-    return (known and not acts) or any(reading.placed(e) for e in mentions)
+    return (known and not acts) or any(reading.placed(e, by_a_verb=body) for e in mentions)
 
 
 def _after_a_locative(name: str, text: str) -> bool:

@@ -106,6 +106,17 @@ def test_a_place_is_one_the_article_puts_something_at() -> None:
     assert names == ["Interlagos", "Brazil", "Balkh province"]
 
 
+def test_a_body_is_a_place_only_where_something_is_done_at_it() -> None:
+    text = (
+        "Gemma Pryor, a director at Mondelez International, said the bar had changed. The "
+        "bars were made at Mondelez International in Bern. Supporters in Congress said "
+        "nothing."
+    )
+    where = ["Mondelez International", "Congress", "Bern"]
+    names = [p.name for p in brief(text, where=where).where]
+    assert names == ["Mondelez International", "Bern"]  # made at it; no one works in it
+
+
 def test_the_dateline_names_a_city_however_the_model_lists_it() -> None:
     text = "WASHINGTON -- The Senate voted on Tuesday to extend the program in Washington."
     assert [(p.name, p.kind) for p in brief(text, where=["WASHINGTON"]).where] == [
