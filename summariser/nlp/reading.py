@@ -88,11 +88,11 @@ class Reading(Parse):
                 return True
         return False
 
-    def placed(self, entity: Entity, *, by_a_verb: bool = False) -> bool:
+    def placed(self, entity: Entity, *, worked_at: bool = True) -> bool:
         """Whether the article writes `entity` as a place something happens at, goes to or
         comes from: after "in", "at", "near", "to", "from" ... (English; False elsewhere).
-        `by_a_verb`: only where the locative tells where something is done ("was held at
-        the Kremlin"), not whom someone works for ("an official at the State Department")."""
+        Not `worked_at`: a locative that says whom a person works for ("a director at
+        Mondelez", "supporters in Congress") does not count."""
         span = self._span(entity.start, entity.end)
         if span is None:
             return False
@@ -100,7 +100,9 @@ class Reading(Parse):
         locative = root.head
         if root.dep_ != "pobj" or locative.lower_ not in en.LOCATIVES | en.DIRECTIONS:
             return False
-        return not by_a_verb or locative.head.pos_ in ("VERB", "AUX")
+        head = locative.head
+        of_a_person = head.lower_ in _PERSON_NOUNS or head.ent_type_ == "PERSON"
+        return worked_at or not of_a_person
 
     def qualifies_a_person(self, entity: Entity) -> bool:
         """Whether the article writes `entity` only to say who a person is: a constituency
@@ -198,6 +200,7 @@ class Reading(Parse):
 
 
 _OPENING_QUOTES = ('"', "“", "«")
+_PERSON_NOUNS = en.PERSON_TITLES | en.PEOPLE_NOUNS
 _TITLE_REACH = 20  # characters before a name where its title stands
 MAX_READ = 200_000  # characters: the longest article text any endpoint is sent
 

@@ -74,7 +74,7 @@ def _happens_at(name: str, context: Context) -> bool:
     body = actor > types["place"] + types["facility"]  # a body where people work, or a person
     acts = country_of(name, context.language) or body
     known = named_as_place(name, context.language) is not None
-    return (known and not acts) or any(reading.placed(e, by_a_verb=body) for e in mentions)
+    return (known and not acts) or any(reading.placed(e, worked_at=not body) for e in mentions)
 
 
 def _after_a_locative(name: str, text: str) -> bool:

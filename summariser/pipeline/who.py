@@ -209,7 +209,7 @@ def _sources_and_accused(
         for name in (allegation.made_by, allegation.against):
             if not name or not name[0].isupper() or not names_something(name):
                 continue  # "officials", "a man": a description, not a name to list
-            if all(is_stopword(w, context.language) for w in normalise(name).split()):
+            if _no_one(name, context.language):
                 continue  # "Others", "Some" opening a sentence: no one in particular
             if len(name.split()) > 4 or any(same_entity(name, n, context.language) for n in listed):
                 continue  # a clause, or listed already in this form or another
@@ -223,6 +223,14 @@ def _sources_and_accused(
             evidence = context.locator.locate(name)
             added.append(Actor(name=name, kind=kind, role=role, evidence=evidence))
     return added
+
+
+def _no_one(name: str, language: str) -> bool:
+    """A source that is only function words capitalised by the sentence it opens ("Others",
+    "Some"), not an acronym that spells one ("US")."""
+    words = name.split()
+    acronym = any(w.isupper() and len(w) > 1 for w in words)
+    return not acronym and all(is_stopword(normalise(w), language) for w in words)
 
 
 def _with_role_from_story(actor: Actor, context: Context) -> Actor:

@@ -114,7 +114,7 @@ def test_a_body_is_a_place_only_where_something_is_done_at_it() -> None:
     )
     where = ["Mondelez International", "Congress", "Bern"]
     names = [p.name for p in brief(text, where=where).where]
-    assert names == ["Mondelez International", "Bern"]  # made at it; no one works in it
+    assert names == ["Mondelez International", "Bern"]  # made at it; not whom people work for
 
 
 def test_the_dateline_names_a_city_however_the_model_lists_it() -> None:

@@ -123,7 +123,8 @@ PERSON_TITLES = frozenset(
         chancellor representative congressman congresswoman lawmaker legislator deputy driver
         player striker champion actor actress singer author writer ceo owner partner aide
         strategist researcher scientist doctor surgeon investigator inspector superintendent
-        commissioner administrator president-elect pastor bishop imam rabbi cleric activist"""
+        commissioner constable administrator president-elect pastor bishop imam rabbi cleric
+        activist"""
     )
 )
 # Nouns for people news counts or describes without naming them ("at least seven people",
