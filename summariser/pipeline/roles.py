@@ -44,12 +44,14 @@ class Roles:
     def done_by(self, name: str) -> str:
         """What the article has the actor `name` do, the first clause it is the subject of
         that says more than that it spoke ("accepted some blame for her loss" before "told
-        donors on the call"); failing that, the first that says it spoke; else ""."""
+        donors on the call"); failing that, the first that says it spoke; else "". Never
+        what a caption says of it."""
         reading, spoken = self.reading, ""
         for entity in reading.mentioned(name):
             done = reading.predicate_of(entity.start, max_words=14)
-            if not done:
-                continue
+            at = reading.text.find(done or "\0", entity.end)
+            if not done or (at != -1 and reading.in_furniture(at, at + 1)):
+                continue  # none, or a caption's ("(pictured after ...)")
             if not read_phrase(done, reading.language).only_speaks():
                 return done
             spoken = spoken or done

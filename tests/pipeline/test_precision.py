@@ -43,6 +43,18 @@ def test_a_role_says_what_the_actor_does_more_than_that_it_spoke() -> None:
     assert roles.done_by("Jane Roe") == "told reporters"  # all the article says of her
 
 
+def test_a_role_is_never_what_a_caption_says() -> None:
+    text = (  # a page's run-on text, as the dev set holds it
+        "'It stopped our momentum,' Clinton told donors, according to the New York Times. "
+        "Hillary Clinton (pictured after giving her concession speech) has blamed FBI Director "
+        "James Comey for her election defeat The new examination was sparked by an unrelated "
+        "investigation into former New York Rep. Anthony Weiner, the estranged husband of her "
+        "top aide, Huma Abedin. Clinton later accepted some blame for her loss."
+    )
+    done = Roles(read(text, "en")).done_by("Hillary Clinton")
+    assert done == "later accepted some blame for her loss"
+
+
 def test_kinds_come_from_the_evidence_that_agrees() -> None:
     text = (
         "Mr Ericsson crashed at the first corner. Marcus Ericsson later said the rain was to "
