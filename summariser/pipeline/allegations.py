@@ -48,9 +48,13 @@ def allegations(
         ),
         key=lambda a: normalise(a.claim),
     )
-    return not_furniture(
-        not_copied(found + _reported_claims(found, context, names, people)), context.reading
-    )
+    claims = [a for a in found + _reported_claims(found, context, names, people) if not _asks(a)]
+    return not_furniture(not_copied(claims), context.reading)
+
+
+def _asks(allegation: Allegation) -> bool:
+    """A question claims nothing ("Why couldn't you just lose a triangle?")."""
+    return allegation.evidence.quote.rstrip(" \"”’'").endswith("?")
 
 
 class _Said:

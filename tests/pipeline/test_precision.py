@@ -205,6 +205,16 @@ def test_a_sentence_opening_word_is_no_source_to_list() -> None:
     assert "Others" not in [a.name for a in briefing.who]
 
 
+def test_a_question_is_no_allegation() -> None:
+    text = (
+        'Toblerone changed its shape. Jane Roe said: "Why could they not just make the bar '
+        'shorter?" Mondelez denied that Brexit was to blame.'
+    )
+    drafted = [{"by": "Jane Roe", "c": "they could have made the bar shorter", "vs": None}]
+    briefing = brief(text, allegations=drafted)
+    assert [(a.made_by, a.status) for a in briefing.allegations] == [("Mondelez", "denied")]
+
+
 def test_no_allegation_list_is_padded_and_findings_are_kept() -> None:
     """With nothing from the model: the accusations, denials and official findings the parse
     finds, and the lead's first attributed claim; no other attributed sentence."""
