@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from ..briefing.schema import AllegationStatus
-from ..nlp import Reading, representative
+from ..nlp import Reading, place_kind, representative
 from ..nlp.lexicon import en
 from ..text import normalise
 
@@ -65,10 +65,37 @@ def source_of(
     if named:
         return representative(named[-1], [*people, *names])
     words = phrase.split()
-    if not words or len(words) > 4 or not could_say(phrase):
+    if len(words) > _DESCRIBED_WORDS:
+        return _described_at_length(words, names, people)
+    if not words or not could_say(phrase):
         return None
     # a fuller name for the phrase, never a shorter one: "A New York judge" is no New York
     return representative(phrase, [n for n in [*people, *names] if len(n) >= len(phrase)])
+
+
+_DESCRIBED_WORDS = 4  # the longest description written as a source ("regional police chief")
+_FOR = frozenset({"for", "from", "of"})  # "a spokesperson from BTP": who speaks for whom
+
+
+def _described_at_length(
+    words: list[str], names: Sequence[str], people: Sequence[str]
+) -> str | None:
+    """A long description as its source: the body it speaks for ("a spokesperson from the
+    British Transport Police" is the police), else its head, less where it stands ("foreign
+    ministry spokesman in Berlin"), where that head is more than one common noun."""
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in en.PREPOSITIONS), 0)
+    if not cut:
+        return None
+    # "a spokesperson from BTP" speaks for it; "the father, from Croydon," (an aside) does not
+    speaks_for = words[cut].lower() in _FOR and not words[cut - 1].endswith(",")
+    bodies = _names_in(" ".join(words[cut + 1 :]), names) if speaks_for else []
+    bodies = [n for n in bodies if place_kind(n) is None]
+    if bodies:
+        return representative(bodies[0], [*people, *names])
+    head = " ".join(words[:cut]).strip(" ,;:")
+    if len(head.split()) < 2 or len(head.split()) > _DESCRIBED_WORDS or not could_say(head):
+        return None
+    return head
 
 
 def accused_in(reading: Reading, start: int, end: int, names: Sequence[str]) -> str | None:

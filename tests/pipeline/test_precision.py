@@ -195,6 +195,23 @@ def test_the_source_is_who_the_reporting_verb_says_speaks() -> None:
         assert reported is not None and reported.source == source, sentence
 
 
+def test_a_long_description_of_a_source_is_its_head_or_the_body_it_speaks_for() -> None:
+    from summariser.pipeline.attribution import source_of
+
+    names = ["British Transport Police", "New Addington", "Berlin"]
+    sentences = {
+        "A foreign ministry spokesman in Berlin said the attack was over.": (
+            "foreign ministry spokesman"
+        ),
+        "A spokesperson from the British Transport Police said officers attended.": (
+            "British Transport Police"
+        ),
+        "The father, from New Addington, south east London, said people were screaming.": None,
+    }
+    for sentence, source in sentences.items():
+        assert source_of(read(sentence, "en"), 0, len(sentence), names, []) == source, sentence
+
+
 def test_a_sentence_opening_word_is_no_source_to_list() -> None:
     text = (
         "Toblerone changed its shape. Others called the change underhanded, accusing the "
