@@ -18,7 +18,7 @@ from collections import Counter
 
 from ..briefing.schema import ActorKind, PlaceKind
 from ..nlp import Candidate, Reading, country_of, place_kind
-from ..nlp.lexicon import PERSON_TITLES, en
+from ..nlp.lexicon import PERSON_TITLES, en, heads_a_body
 from ..text import normalise
 
 __all__ = ["actor_kind", "can_be_place", "people_kind", "place_kind_of"]
@@ -49,6 +49,8 @@ def actor_kind(
     if typed:
         counts = Counter(typed)
         return max(counts, key=lambda kind: (counts[kind], -typed.index(kind)))
+    if heads_a_body(name, reading.language):
+        return "organisation"  # "Secretaria de Saúde", where no tagger types names
     return _ACTOR_KINDS.get(entity or "", "other")  # a city that acts, a name of the model's
 
 

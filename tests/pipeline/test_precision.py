@@ -76,20 +76,23 @@ def test_kinds_come_from_the_evidence_that_agrees() -> None:
     }
 
 
-def test_a_title_in_the_articles_language_makes_a_person() -> None:
-    """Without a tagger (Portuguese), a name written after a title is a person's; a name
-    nothing types stays "other"."""
+def test_a_title_or_a_head_noun_in_the_articles_language_tells_the_kind() -> None:
+    """Without a tagger (Portuguese): a name written after a title is a person's, one headed
+    by a body's noun an organisation's; a name nothing types stays "other"."""
     text = (
         "Brasília — O ministro Fernando Haddad disse nesta terça-feira que a Petrobras vai "
-        "investir. Haddad falou com a imprensa. A Petrobras não comentou."
+        "investir. Haddad falou com a imprensa. A Petrobras não comentou. A Secretaria de "
+        "Saúde informou que o atendimento será normal."
     )
     reading = read(text)
     assert reading.language == "pt"
-    kinds = {
-        n: actor_kind(n, reading.references.candidate(n), reading)
-        for n in ("Fernando Haddad", "Petrobras")
+    names = ("Fernando Haddad", "Petrobras", "Secretaria de Saúde")
+    kinds = {n: actor_kind(n, reading.references.candidate(n), reading) for n in names}
+    assert kinds == {
+        "Fernando Haddad": "person",
+        "Petrobras": "other",
+        "Secretaria de Saúde": "organisation",
     }
-    assert kinds == {"Fernando Haddad": "person", "Petrobras": "other"}
 
 
 def test_places_are_where_something_happens_and_are_named() -> None:

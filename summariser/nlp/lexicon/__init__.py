@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import de, en, es, fr, pt
 
-__all__ = ["NAME_PARTICLES", "PERSON_TITLES", "PHOTO_AGENCIES", "WEEKDAYS", "en"]
+__all__ = ["NAME_PARTICLES", "PERSON_TITLES", "PHOTO_AGENCIES", "WEEKDAYS", "en", "heads_a_body"]
 
 # Weekday names of every language with a lexicon → 0 (Monday) to 6: the date rules read them
 # whatever the article's language, as news quotes other languages' days rarely but safely.
@@ -28,6 +28,20 @@ PERSON_TITLES: dict[str, frozenset[str]] = {
         for language in (pt, es, fr, de)
     },
 }
+
+
+def heads_a_body(name: str, language: str) -> bool:
+    """Whether a noun that heads the name of a body heads `name`, in a language without a
+    tagger to type it: the first word in Portuguese, Spanish and French ("Secretaria de
+    Saúde"), the end of the last word in German ("Bundesgesundheitsministerium")."""
+    words = name.lower().split()
+    if not words or (len(words) < 2 and language != "de"):
+        return False
+    if language == "de":
+        return any(words[-1].endswith(head) for head in de.BODY_HEADS)
+    module = {"pt": pt, "es": es, "fr": fr}.get(language)
+    return module is not None and words[0] in module.BODY_HEADS
+
 
 # Agencies whose names credit a picture on pages in any language ("Carl Court/Getty Images",
 # "(AFP/Getty Images)", "SWNS * PA").

@@ -18,3 +18,11 @@ PERSON_TITLES = frozenset(
     richterin staatsanwalt staatsanwältin direktor direktorin trainer trainerin spieler
     spielerin schauspieler schauspielerin sänger sängerin könig königin general oberst""".split()  # noqa: SIM905
 )
+
+# Nouns that head the name of a body in German (the last part of its last word:
+# 'Bundesgesundheitsministerium'): a name headed by one is an organisation's.
+BODY_HEADS = frozenset(
+    """ministerium polizei regierung gericht bank partei universität institut stiftung verband
+    kommission behörde agentur amt gesellschaft konzern gruppe gewerkschaft bundeswehr
+    armee""".split()  # noqa: SIM905
+)

@@ -18,3 +18,12 @@ PERSON_TITLES = frozenset(
     fiscal portavoz director directora entrenador jugador jugadora actor actriz cantante padre
     papa rey reina general coronel capitán sargento""".split()  # noqa: SIM905
 )
+
+# Nouns that head the name of a body in Spanish (its first word: 'Ministerio de Salud'):
+# a name headed by one is an organisation's.
+BODY_HEADS = frozenset(
+    """secretaría servicio ministerio policía gobierno tribunal cámara asamblea banco partido
+    universidad instituto fundación asociación comisión consejo departamento agencia
+    empresa compañía grupo federación confederación sindicato ayuntamiento fiscalía
+    ejército armada fuerza""".split()  # noqa: SIM905
+)

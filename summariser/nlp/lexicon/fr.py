@@ -18,3 +18,11 @@ PERSON_TITLES = frozenset(
     joueur joueuse acteur actrice chanteur chanteuse roi reine général colonel capitaine
     sergent""".split()  # noqa: SIM905
 )
+
+# Nouns that head the name of a body in French (its first word: 'Ministère de la Santé'):
+# a name headed by one is an organisation's.
+BODY_HEADS = frozenset(
+    """ministère service police gouvernement tribunal cour assemblée banque parti université
+    institut fondation association commission conseil département agence entreprise société
+    groupe fédération confédération syndicat mairie préfecture armée""".split()  # noqa: SIM905
+)

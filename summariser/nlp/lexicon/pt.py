@@ -18,3 +18,12 @@ PERSON_TITLES = frozenset(
     delegada vereador vereadora porta-voz diretor diretora técnico treinador jogador jogadora
     ator atriz cantor cantora padre papa rei rainha general coronel capitão sargento""".split()  # noqa: SIM905
 )
+
+# Nouns that head the name of a body in Portuguese (its first word: 'Secretaria de Saúde'):
+# a name headed by one is an organisation's.
+BODY_HEADS = frozenset(
+    """secretaria serviço ministério polícia prefeitura governo tribunal câmara assembleia
+    banco partido universidade instituto fundação associação comissão conselho departamento
+    agência empresa companhia grupo federação confederação sindicato defensoria
+    procuradoria ministério-público exército marinha força""".split()  # noqa: SIM905
+)
