@@ -88,17 +88,19 @@ class Reading(Parse):
                 return True
         return False
 
-    def placed(self, entity: Entity, *, worked_at: bool = True) -> bool:
+    def placed(self, entity: Entity, *, worked_at: bool = True, precisely: bool = False) -> bool:
         """Whether the article writes `entity` as a place something happens at, goes to or
         comes from: after "in", "at", "near", "to", "from" ... (English; False elsewhere).
         Not `worked_at`: a locative that says whom a person works for ("a director at
-        Mondelez", "supporters in Congress") does not count."""
+        Mondelez", "supporters in Congress") does not count. `precisely`: only "in", "at",
+        "near" ... (a place something is at), not "to" or "from" (given "to Hamilton")."""
         span = self._span(entity.start, entity.end)
         if span is None:
             return False
         root = span.root
         locative = root.head
-        if root.dep_ != "pobj" or locative.lower_ not in en.LOCATIVES | en.DIRECTIONS:
+        locatives = en.PRECISE_LOCATIVES if precisely else en.LOCATIVES | en.DIRECTIONS
+        if root.dep_ != "pobj" or locative.lower_ not in locatives:
             return False
         head = locative.head
         of_a_person = head.lower_ in _PERSON_NOUNS or head.ent_type_ == "PERSON"

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..briefing.schema import Actor, ActorKind, Allegation
-from ..nlp import Candidate, is_stopword, place_kind, same_entity
+from ..nlp import Candidate, is_stopword, same_entity
 from ..nlp.phrases import unnamed, unnamed_actors, untitled
 from ..prompting.draft import DraftActor
 from ..text import normalise
 from .context import Context
 from .descriptions import descriptions_of
 from .items import each_once, grounded, is_time, names_something, not_copied, not_furniture
-from .kinds import actor_kind, people_kind
+from .kinds import actor_kind, named_as_place, people_kind
 from .wording import completed, says_something, trimmed_to_whole
 
 __all__ = ["actors", "with_sources"]
@@ -62,11 +62,21 @@ def with_sources(who: list[Actor], allegations: list[Allegation], context: Conte
 
 
 def _a_place(name: str, context: Context) -> bool:
-    """A name the article writes as a place: a gazetteer's, or a place the reader typed, or
-    one written after "in" or "at"."""
+    """A name the article writes as a place: a gazetteer's or its own head noun's ("St
+    George's Hospital"), a place the reader typed, or no person's name written after "in" or
+    "at" every time the article writes it ("a father from New Addington": "lives in New
+    Addington")."""
     candidate = context.references.candidate(name, widen=False)
-    return place_kind(name, context.language) is not None or (
+    if named_as_place(name, context.language) is not None or (
         candidate is not None and (candidate.kind == "place" or candidate.also_place)
+    ):
+        return True
+    reading = context.reading
+    mentions = reading.mentioned(name)
+    return (
+        bool(mentions)
+        and all(e.type != "person" for e in mentions)
+        and all(reading.placed(e, precisely=True) for e in mentions)
     )
 
 

@@ -139,6 +139,25 @@ def test_the_dateline_names_a_city_however_the_model_lists_it() -> None:
     ]
 
 
+def test_a_place_the_model_lists_as_an_actor_is_none_unless_it_acts() -> None:
+    """However the tagger typed it (an organisation, here), a hospital by its name; a person
+    after "to" is no place; a hospital that says something is an actor."""
+    text = (
+        "She insisted that the first lady go to Bethesda Naval Hospital for an ultrasound. "
+        "Clinton did not want to stay. She was whisked off to Bethesda Naval Hospital for "
+        "tests. Felipe Massa lost the race to Lewis Hamilton, the Mercedes driver. The Royal "
+        "London Hospital said it had treated eight."
+    )
+    who = [
+        {"n": "Bethesda Naval Hospital", "r": ""},
+        {"n": "Lewis Hamilton", "r": "Mercedes driver"},
+        {"n": "Royal London Hospital", "r": ""},
+    ]
+    names = [a.name for a in brief(text, who=who).who]
+    assert "Bethesda Naval Hospital" not in names
+    assert "Lewis Hamilton" in names and "Royal London Hospital" in names
+
+
 def test_a_country_that_only_acts_is_no_place() -> None:
     text = (
         "US airstrikes hit the town of Kunduz on Monday. The Taliban said it attacked the "
