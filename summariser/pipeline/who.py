@@ -63,9 +63,8 @@ def with_sources(who: list[Actor], allegations: list[Allegation], context: Conte
 
 def _a_place(name: str, context: Context) -> bool:
     """A name the article writes as a place: a gazetteer's or its own head noun's ("St
-    George's Hospital"), a place the reader typed, or no person's name written after "in" or
-    "at" every time the article writes it ("a father from New Addington": "lives in New
-    Addington")."""
+    George's Hospital"), a place the reader typed, or a name, not a person's, that the
+    article writes after "in" or "at" every time ("lives in New Addington")."""
     candidate = context.references.candidate(name, widen=False)
     if named_as_place(name, context.language) is not None or (
         candidate is not None and (candidate.kind == "place" or candidate.also_place)
