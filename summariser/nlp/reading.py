@@ -28,6 +28,7 @@ from .layout import LEAD_CHARS, LEAD_SENTENCES, SHORT_LINE_WORDS, dateline, ends
 from .lexicon import PERSON_TITLES, en
 from .parse import Parse
 from .references import References
+from .reported import Attribution
 from .same_entity import same_entity
 from .times import spot
 
@@ -35,7 +36,7 @@ __all__ = ["MAX_READ", "Reading", "read", "read_phrase"]
 
 
 @dataclass(frozen=True)
-class Reading(Parse):
+class Reading(Parse, Attribution):
     text: str
     language: str  # ISO 639-1, or "und"
     sentences: tuple[tuple[int, int], ...]  # (start, end) of each, whitespace trimmed

@@ -1,10 +1,10 @@
 """Who makes a claim, whom it accuses and how it stands, read from its sentence's parse.
 
 News attributes with a reporting verb: "X said", "X told reporters", "according to X", "X
-accused Y", "Y was accused by X", "..., X said". The parse (nlp.Parse.reported_in) gives the
+accused Y", "Y was accused by X", "..., X said". The parse (nlp/reported.py) gives the
 verb's subject or agent, and, for an accusing verb, its object: the claim's source and whom
 it accuses, where the words stand in any order and any length. The verb is the claim's cue
-(nlp.Parse.cue_of, from the lexicon's one table of reporting verbs): "denied" is a denial,
+(nlp/reported.py, from the lexicon's one table of reporting verbs): "denied" is a denial,
 "accused" an allegation, "confirmed" a confirmation, "said" a report. A source written as "he"
 or "she" is the person the article last named before it, and a source is written as the
 fullest name the briefing gives that actor. English (a parse); elsewhere nothing is found and
