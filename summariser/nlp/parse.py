@@ -16,6 +16,9 @@ __all__ = ["Parse"]
 # Links that keep a word inside its own name or a list of names ("Jake" of "Jake Sullivan",
 # "Putin" of "Kim and Putin"), walked up to the name's head; any other link leaves it.
 _WITHIN_A_NAME = frozenset({"compound", "flat", "conj", "cc", "appos", "amod", "det", "nmod"})
+# Of those, the links by which a name may also qualify a common noun: "the Toblerone change"
+# is the change, and what it does is not Toblerone's.
+_MODIFYING = frozenset({"compound", "amod", "nmod"})
 
 
 class Parse:
@@ -62,11 +65,12 @@ class Parse:
             return "past"
         return None
 
-    def predicate_of(self, start: int, *, max_words: int = 20) -> str | None:
-        """What the actor named at `start` does in its clause, whole, when it is the clause's
-        subject or the agent of a passive (English; None elsewhere, or over `max_words`):
-        "told reporters that North Korea will pay a price", "accused North Korea of selling
-        artillery shells to the Russian mercenary group Wagner" (for "by the US")."""
+    def predicate_of(self, start: int, end: int, *, max_words: int = 20) -> str | None:
+        """What the actor named at `start`:`end` does in its clause, whole, when it is the
+        clause's subject or the agent of a passive (English; None elsewhere, or over
+        `max_words`): "told reporters that North Korea will pay a price", "accused North
+        Korea of selling artillery shells to the Russian mercenary group Wagner" (for "by the
+        US"). A name that qualifies a noun outside it ("the Toblerone change") does nothing."""
         token = self._token_at(start)
         if token is None:
             return None
@@ -74,7 +78,13 @@ class Parse:
         while path.head.i != path.i and path.dep_ not in ("nsubj", "nsubjpass", "agent"):
             by_agent = path.dep_ == "pobj" and path.head.dep_ == "agent"  # "by the US"
             if not by_agent and (
-                path.dep_ not in _WITHIN_A_NAME or path.head.pos_ in ("VERB", "AUX")
+                path.dep_ not in _WITHIN_A_NAME
+                or path.head.pos_ in ("VERB", "AUX")
+                or (
+                    path.dep_ in _MODIFYING
+                    and path.head.pos_ != "PROPN"
+                    and path.head.idx >= end  # "Nato spokesman" is one name
+                )
             ):
                 return None  # an object, or a word inside another phrase: not what it does
             path = path.head
@@ -163,6 +173,26 @@ class Parse:
             for sent in self.doc.sents
         )
 
+    def before_other_clause(self) -> str:
+        """The text, a short phrase of what someone does, up to a clause in it with a subject
+        of its own ("is still alive" of "is still alive as rescuers carry on searching"); a
+        subject inside what is said is the speaker's claim ("told reporters that North Korea
+        will pay"), a relative clause part of a description ("the man who fired"). The
+        whole text where there is none, or no parse."""
+        if self.doc is None:
+            return self.text
+        for token in self.doc:
+            verb = token.head
+            if (
+                token.dep_ in _SUBJECTS
+                and token.tag_ not in _RELATIVE_PRONOUNS
+                and verb.pos_ in ("VERB", "AUX")
+                and verb.dep_ not in ("ROOT", "relcl", "acl")
+                and not _said(verb)
+            ):
+                return self.text[: min(t.idx for t in verb.subtree)].rstrip()
+        return self.text
+
     def named_head(self) -> str | None:
         """The name the text, a short phrase, is about, where its head is a proper noun
         ("Nico Rosberg" of "team-mate Nico Rosberg"); None where it is not, or no parse."""
@@ -209,6 +239,18 @@ class Parse:
 
 _COMMON_NOUNS = ("NN", "NNS")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+# "who", "which", "that" as the subject of a clause about a noun: part of a description.
+_RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})
+
+
+def _said(verb: Any) -> bool:
+    """Whether `verb` stands in what a reporting verb above it reports ("North Korea will
+    pay" of "told reporters that North Korea will pay")."""
+    while verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+        if verb.lemma_.lower() in en.REPORTING_VERBS:
+            return True
+    return False
 _PROSE_TOKENS = 80  # a sentence longer than this is page text run together, not prose
 
 

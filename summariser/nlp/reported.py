@@ -25,6 +25,9 @@ _REPORTING_ACTS = frozenset(lemma for lemma, (_, acts) in _REPORTING.items() if 
 # The status of a verb that only reports speech ("say", "tell", "add"), and the links that
 # carry what was said.
 _SPEECH = "reported"
+# The statuses of verbs that say something was so without accusing anyone ("confirmed to
+# MailOnline" says only that it spoke; "accused of ..." names its charge in a preposition).
+_SAYING = frozenset({_SPEECH, "confirmed"})
 _WHAT_WAS_SAID = frozenset({"ccomp", "xcomp", "csubj"})
 # How far below the sentence's root a reporting verb may stand: the root itself ("X said"),
 # a verb joined to it ("... and added"), or one step down ("..., the source added" read as a
@@ -105,7 +108,7 @@ class Attribution:
         said = _WHAT_WAS_SAID if root.lemma_ in en.ADDRESSING_VERBS else _WHAT_WAS_SAID | {"dobj"}
         return (
             root.pos_ == "VERB"
-            and _REPORTING.get(root.lemma_, ("",))[0] == _SPEECH
+            and _REPORTING.get(root.lemma_, ("",))[0] in _SAYING
             and not any(c.dep_ in said for c in root.children)
         )
 

@@ -14,7 +14,7 @@ from functools import cached_property
 from ..nlp import Reading, is_stopword, read_phrase, same_entity, stem
 from ..nlp.furniture import is_furniture
 from ..text import normalise
-from .wording import says_something
+from .wording import says_something, trimmed_to_whole
 
 __all__ = ["Roles"]
 
@@ -36,6 +36,10 @@ class Roles:
         phrase = read_phrase(role, language)
         if phrase.is_clause() or phrase.only_speaks():
             return ""
+        before = phrase.before_other_clause()
+        if before != role:  # "is still alive | as rescuers carry on searching"
+            kept = trimmed_to_whole(before, language)
+            return self.checked(kept, name) if kept else ""
         head = phrase.named_head()
         if head is not None and not same_entity(head, name, language):
             return ""
@@ -45,14 +49,19 @@ class Roles:
         """What the article has the actor `name` do, the first clause it is the subject of
         that says more than that it spoke ("accepted some blame for her loss" before "told
         donors on the call"); failing that, the first that says it spoke; else "". Never
-        what a caption says of it."""
+        what a caption says of it, nor what a speaker says of it in a quotation ("to ensure
+        Toblerone remains on-shelf": the speaker's words, not the article's account)."""
         reading, spoken = self.reading, ""
         for entity in reading.mentioned(name):
-            done = reading.predicate_of(entity.start, max_words=14)
+            if reading.in_quotation(entity.start):
+                continue
+            done = reading.predicate_of(entity.start, entity.end, max_words=14)
             at = reading.text.find(done or "\0", entity.end)
             if not done or (at != -1 and reading.in_furniture(at, at + 1)):
                 continue  # none, or a caption's ("(pictured after ...)")
-            if not read_phrase(done, reading.language).only_speaks():
+            phrase = read_phrase(done, reading.language)
+            done = trimmed_to_whole(phrase.before_other_clause(), reading.language)
+            if done and not read_phrase(done, reading.language).only_speaks():
                 return done
             spoken = spoken or done
         return spoken

@@ -86,7 +86,7 @@ def _acts(name: str, context: Context) -> bool:
     reading = context.reading
     if reading.doc is None:
         return True
-    return any(reading.predicate_of(e.start) for e in reading.mentioned(name))
+    return any(reading.predicate_of(e.start, e.end) for e in reading.mentioned(name))
 
 
 def _in_prose(name: str, context: Context) -> bool:
@@ -193,7 +193,7 @@ def _people_in_lead(who: list[Actor], context: Context) -> list[Actor]:
             continue
         evidence = context.locator.locate(phrase)
         at = evidence.start or 0
-        role = reading.predicate_of(at, max_words=14) or (
+        role = reading.predicate_of(at, evidence.end or at, max_words=14) or (
             reading.clause_around(at) if evidence.grounded else ""
         )  # what they do, or what the clause they stand in says
         if role.startswith(phrase) and len(role) > len(phrase):
@@ -224,7 +224,7 @@ def _sources_and_accused(
                 continue  # a clause, or listed already in this form or another
             start, end = allegation.evidence.start, allegation.evidence.end
             at = text.find(name, start or 0, end or 0) if start is not None else -1
-            role = reading.predicate_of(at) if at != -1 else None
+            role = reading.predicate_of(at, at + len(name)) if at != -1 else None
             if role is None:
                 continue
             listed.append(name)

@@ -115,10 +115,34 @@ def test_the_verb_says_the_tense_and_what_an_actor_does() -> None:
     reading = read(text)
     assert reading.tense_at(text.index("Wednesday")) == "past"
     assert reading.tense_at(text.index("Friday")) == "future"
-    assert reading.predicate_of(text.index("US")) == (
-        "accused North Korea of selling shells to Wagner"
+    us, wagner = text.index("US"), text.index("Wagner")
+    assert reading.predicate_of(us, us + 2) == "accused North Korea of selling shells to Wagner"
+    assert reading.predicate_of(wagner, wagner + 6) is None  # an object does nothing here
+
+
+def test_a_word_is_in_a_quotation_where_the_last_mark_before_it_opens_one() -> None:
+    text = (
+        '"Costs are up. To ensure Acme stays, we cut," it said. "Bad," Lee Yarker wrote. '
+        "A man said \u201cthe Kremlin lies\u201d in Moscow."
     )
-    assert reading.predicate_of(text.index("Wagner")) is None  # an object does nothing here
+    reading = read(text, "en")
+    assert reading.in_quotation(text.index("Acme"))  # the quotation's second sentence
+    assert not reading.in_quotation(text.index("Lee Yarker"))
+    assert reading.in_quotation(text.index("Kremlin"))
+    assert not reading.in_quotation(text.index("Moscow"))
+
+
+def test_a_name_that_qualifies_a_noun_does_not_do_what_the_noun_does() -> None:
+    """"The Toblerone change is obscene": the change is; Toblerone is not. A name whose own
+    words hold the noun ("Nato spokesman") does what it does."""
+    text = "My god, the Toblerone change is obscene. A Nato spokesman said the blast hit a wall."
+    reading = read(text, "en")
+    toblerone, nato = text.index("Toblerone"), text.index("Nato")
+    assert reading.predicate_of(toblerone, toblerone + len("Toblerone")) is None
+    assert reading.predicate_of(nato, nato + len("Nato spokesman")) == (
+        "said the blast hit a wall"
+    )
+    assert reading.predicate_of(nato, nato + len("Nato")) is None
 
 
 def test_a_pipeline_whose_files_are_not_the_pinned_ones_is_refused(tmp_path: Path) -> None:
@@ -140,7 +164,7 @@ def test_a_phrase_in_a_clause_without_a_verb_has_no_tense_and_no_predicate() -> 
     text = "Election results, Tuesday 8 November\nThe count went on."
     reading = read(text, "en")
     assert reading.tense_at(text.index("Tuesday")) is None
-    assert reading.predicate_of(text.index("Election")) is None
+    assert reading.predicate_of(text.index("Election"), len("Election")) is None
 
 
 def test_a_name_ends_where_its_script_does_and_a_credit_is_no_part_of_a_name() -> None:

@@ -55,6 +55,43 @@ def test_a_role_is_never_what_a_caption_says() -> None:
     assert done == "later accepted some blame for her loss"
 
 
+def test_a_role_stops_where_a_clause_with_another_subject_begins() -> None:
+    """"Is still alive as rescuers carry on searching": the rescuers search, not the boy; a
+    subject inside what is said ("told reporters that Russia will pay") is the claim."""
+    text = (
+        "Zhao Zicong is still alive as rescuers carry on searching. Mr Long told reporters "
+        "that Russia will pay a price. Lisa Ray crashed at high speed as she entered the pit."
+    )
+    roles = Roles(read(text, "en"))
+    assert roles.checked("is still alive as rescuers carry on searching", "Zhao Zicong") == (
+        "is still alive"
+    )
+    assert roles.checked("told reporters that Russia will pay a price", "Mr Long") == (
+        "told reporters that Russia will pay a price"
+    )
+    assert roles.done_by("Lisa Ray") == "crashed at high speed"
+
+
+def test_a_role_is_never_what_a_speaker_says_of_the_actor() -> None:
+    """A name inside a quotation is the speaker's, even where the quotation runs over
+    sentences of a text without line breaks; one after a quotation closes is the article's."""
+    text = (
+        '"Costs are up. To ensure Mondelez remains on-shelf, we cut the bar," the firm said. '
+        '"It looks like half the bar," Lee Yarker wrote on Facebook. Mondelez changed its bar '
+        "in May."
+    )
+    roles = Roles(read(text, "en"))
+    assert roles.done_by("Mondelez") == "changed its bar in May"
+    assert roles.done_by("Lee Yarker") == "wrote on Facebook"
+
+
+def test_a_confirmation_without_what_was_confirmed_is_no_role() -> None:
+    text = "The bar changed, Mondelez confirmed to MailOnline. Mondelez owns the brand."
+    roles = Roles(read(text, "en"))
+    assert roles.checked("confirmed to MailOnline", "Mondelez") == ""
+    assert roles.done_by("Mondelez") == "owns the brand"
+
+
 def test_kinds_come_from_the_evidence_that_agrees() -> None:
     text = (
         "Mr Ericsson crashed at the first corner. Marcus Ericsson later said the rain was to "
