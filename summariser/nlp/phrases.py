@@ -71,16 +71,17 @@ def names_a_site(phrase: str) -> bool:
 # arrested", "a suicide bomber"). A small model lists only proper names unless it is shown
 # these too. English only: a count or article, up to two modifiers, a noun for people.
 _PEOPLE = alternatives(en.PEOPLE_NOUNS)
+_NUMBER_WORD = alternatives(w for w, n in en.NUMBER_WORDS.items() if n)
 _NUMBER = (
     r"(?:(?<![/\d])\d{1,3}(?:,\d{3})+|(?<![/\d])\d+|"
-    rf"{alternatives(w for w, n in en.NUMBER_WORDS.items() if n)})"
+    rf"(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?)"  # "twenty-nine", whole
 )
 _COUNT = (
     rf"(?:(?:{'|'.join(en.COUNT_BOUNDS)})\s+{_NUMBER}|{_NUMBER}|{'|'.join(en.COUNT_WORDS)}|"
     rf"{'|'.join(sorted(en.ARTICLES))})"
 )
 _MODIFIER = rf"(?!(?:{alternatives(en.FUNCTION_WORDS)})\b)[a-zA-Z][\w-]*"
-_UNNAMED = re.compile(rf"\b{_COUNT}(?:\s+{_MODIFIER}){{0,2}}?\s+(?:{_PEOPLE})\b", re.IGNORECASE)
+_UNNAMED = re.compile(rf"(?<![\w-]){_COUNT}(?:\s+{_MODIFIER}){{0,2}}?\s+(?:{_PEOPLE})\b", re.IGNORECASE)
 MAX_UNNAMED = 8
 _UNCOUNTED = re.compile(
     rf"^(?:(?:{'|'.join(en.COUNT_BOUNDS)}|{'|'.join(en.COUNT_WORDS)}|{'|'.join(sorted(en.ARTICLES))})\s+)+",

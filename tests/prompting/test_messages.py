@@ -104,6 +104,7 @@ def test_unnamed_actors_are_counted_or_described_people() -> None:
         "two women",  # not "1959, when two women"
     ]
     assert unnamed_actors("Kim Jong-un met Vladimir Putin in Vladivostok.") == []
+    assert unnamed_actors("Twenty-nine people were hurt.") == ["Twenty-nine people"]  # whole
 
 
 def test_unnamed_actors_reach_the_prompt_as_a_checklist() -> None:
