@@ -98,6 +98,17 @@ class Attribution:
                 return "reported"  # "according to": a source without a verb
         return None
 
+    def claims_nothing(self, start: int, end: int) -> bool:
+        """Whether the sentence at `start`:`end` reports a question or a forecast, not a
+        claim: what someone asks or has not confirmed ("has not confirmed whether the change
+        will reach other countries"), or what someone is expected or scheduled to do ("Kim was
+        expected to visit the far east"), which no one accuses, denies or disputes. False
+        without a parse."""
+        span = self._span(start, end)
+        if span is None:
+            return False
+        return any(_asks_whether(t) or _forecasts(t) for t in span)
+
     def only_speaks(self) -> bool:
         """Whether the text, a short phrase, says only that someone spoke: a verb of speech
         without what was said ("told Reuters", "said on Tuesday"), where "said the toll would
@@ -111,6 +122,39 @@ class Attribution:
             and _REPORTING.get(root.lemma_, ("",))[0] in _SAYING
             and not any(c.dep_ in said for c in root.children)
         )
+
+
+def _reported_clause(verb: Any) -> bool:
+    """Whether `verb` heads what its sentence reports: the root, or what a reporting verb
+    says ("Kim was expected ..." of "Interfax reported Kim was expected ...")."""
+    return verb.dep_ == "ROOT" or (
+        verb.dep_ in _WHAT_WAS_SAID and verb.head.lemma_.lower() in _REPORTING
+    )
+
+
+def _asks_whether(token: Any) -> bool:
+    """"whether" or "if" opening all that the sentence's verb of saying or asking reports: a
+    question ("has not confirmed whether ..."), not one inside what is said ("said it was too
+    early to tell whether ..., and there was no evidence ...")."""
+    verb = token.head
+    asking = verb.head
+    return (
+        token.lower_ in en.QUESTION_MARKERS
+        and token.dep_ == "mark"
+        and verb.dep_ == "ccomp"
+        and asking.dep_ == "ROOT"
+        and (asking.lemma_.lower() in _REPORTING or asking.lemma_.lower() in en.ASKING)
+    )
+
+
+def _forecasts(token: Any) -> bool:
+    """A passive "expected", "scheduled" (or "due") with what is to happen ("was expected
+    to visit"), heading what the sentence reports."""
+    lemma = token.lemma_.lower()
+    if lemma not in en.FORECASTING or not _reported_clause(token):
+        return False
+    passive = token.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in token.children)
+    return passive and any(c.dep_ == "xcomp" for c in token.children)
 
 
 def _reports(verb: Any) -> bool:

@@ -48,13 +48,23 @@ def allegations(
         ),
         key=lambda a: normalise(a.claim),
     )
-    claims = [a for a in found + _reported_claims(found, context, names, people) if not _asks(a)]
+    claims = [
+        a
+        for a in found + _reported_claims(found, context, names, people)
+        if not _claims_nothing(a, context)
+    ]
     return not_furniture(not_copied(claims), context.reading)
 
 
-def _asks(allegation: Allegation) -> bool:
-    """A question claims nothing ("Why couldn't you just lose a triangle?")."""
-    return allegation.evidence.quote.rstrip(" \"”’'").endswith("?")
+def _claims_nothing(allegation: Allegation, context: Context) -> bool:
+    """A question claims nothing ("Why couldn't you just lose a triangle?", "has not
+    confirmed whether ..."), nor does a forecast ("was expected to visit")."""
+    evidence = allegation.evidence
+    if evidence.quote.rstrip(" \"”’'").endswith("?"):
+        return True
+    if evidence.start is None or evidence.end is None:
+        return False
+    return context.reading.claims_nothing(evidence.start, evidence.end)
 
 
 class _Said:

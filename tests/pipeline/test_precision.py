@@ -291,6 +291,25 @@ def test_a_question_is_no_allegation() -> None:
     assert [(a.made_by, a.status) for a in briefing.allegations] == [("Mondelez", "denied")]
 
 
+def test_a_reported_question_or_forecast_is_no_allegation() -> None:
+    """"Has not confirmed whether ..." asks; "was expected to visit" forecasts: neither is a
+    claim anyone accuses, denies or disputes. A question inside what is said is no question
+    of the sentence's ("said it was too early to tell whether ...")."""
+    text = (
+        "Toblerone changed its shape. Mondelez has not yet confirmed whether the change will "
+        "reach other countries. Interfax reported Kim was expected to visit the far east. "
+        "The mayor said it was too early to tell whether a bomb caused the blast, and there "
+        "was no evidence of terrorism."
+    )
+    drafted = [
+        {"by": "Mondelez", "c": "the change will reach other countries", "vs": None},
+        {"by": "Interfax", "c": "Kim was expected to visit the far east", "vs": None},
+        {"by": "mayor", "c": "there was no evidence of terrorism", "vs": None},
+    ]
+    briefing = brief(text, allegations=drafted)
+    assert [a.made_by for a in briefing.allegations] == ["mayor"]
+
+
 def test_no_allegation_list_is_padded_and_findings_are_kept() -> None:
     """With nothing from the model: the accusations, denials and official findings the parse
     finds, and the lead's first attributed claim; no other attributed sentence."""

@@ -104,6 +104,13 @@ REPORTING_VERBS: dict[str, tuple[str, bool]] = {
     "urge": ("reported", ACTS_ON_AN_OBJECT),
     "describe": ("reported", ACTS_ON_AN_OBJECT),
 }
+# What opens a reported question ("has not confirmed whether ...", "asked if ..."), and the
+# verbs that ask one.
+QUESTION_MARKERS = frozenset({"whether", "if"})
+ASKING = frozenset({"ask", "wonder", "question"})
+# Verbs and adjectives that, passive, forecast what is to happen ("was expected to visit",
+# "is scheduled to meet", "is due to speak"): a forecast, not a claim anyone disputes.
+FORECASTING = frozenset({"expect", "schedule", "slate", "due"})
 # Reporting verbs whose object is the one spoken to ("told reporters"), not what was said.
 ADDRESSING_VERBS = frozenset({"tell", "warn", "urge"})
 # "according to X": a source without a verb.
