@@ -48,6 +48,17 @@ class Reported:
     accused: str | None  # an accusing verb's object, or its passive subject
 
 
+@dataclass(frozen=True)
+class Held:
+    """A claim a sentence carries in a noun ("amid concerns in the west that Pyongyang plans
+    to provide weapons"): the claim as written, where it stands, and who holds it."""
+
+    claim: str
+    start: int
+    end: int
+    holder: str | None  # "the west", or None where the sentence says no one
+
+
 class Attribution:
     """The parse's answers about who says what; `Reading` carries the text and doc."""
 
@@ -109,6 +120,41 @@ class Attribution:
             return False
         return any(_asks_whether(t) or _forecasts(t) for t in span)
 
+    def held_in(self, start: int, end: int) -> Held | None:
+        """The claim the sentence at `start`:`end` holds in a noun of claiming that an
+        adjunct carries ("amid concerns that ...", "over allegations that ..."), with who
+        holds it ("in the west"); None where there is none (a noun a verb takes, as in
+        "denied claims that ...", is that verb's) or no parse."""
+        span = self._span(start, end)
+        if span is None:
+            return None
+        for noun in span:
+            if noun.lemma_.lower() not in en.CLAIM_NOUNS or noun.dep_ != "pobj":
+                continue
+            for clause in noun.children:
+                if _content_clause(clause):
+                    words = [t for t in clause.subtree if not _opens(t, clause)]
+                    while words and words[-1].is_punct:
+                        words.pop()
+                    first, last = words[0], words[-1]
+                    holder = next(
+                        (
+                            _phrase(c)
+                            for prep in noun.children
+                            if prep.dep_ == "prep" and prep.lower_ in en.HOLDING
+                            for c in prep.children
+                            if c.dep_ == "pobj"
+                        ),
+                        None,
+                    )
+                    return Held(
+                        claim=_joined(words),
+                        start=first.idx,
+                        end=last.idx + len(last.text),
+                        holder=holder,
+                    )
+        return None
+
     def only_speaks(self) -> bool:
         """Whether the text, a short phrase, says only that someone spoke: a verb of speech
         without what was said ("told Reuters", "said on Tuesday"), where "said the toll would
@@ -155,6 +201,20 @@ def _forecasts(token: Any) -> bool:
         return False
     passive = token.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in token.children)
     return passive and any(c.dep_ == "xcomp" for c in token.children)
+
+
+def _content_clause(clause: Any) -> bool:
+    """A clause that says what a noun of claiming holds: "that" opens it and it has a subject
+    of its own ("concerns that Pyongyang plans ..."; not "concerns that grew")."""
+    return (
+        clause.dep_ in ("acl", "relcl", "ccomp")
+        and any(_opens(c, clause) for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
+
+
+def _opens(token: Any, clause: Any) -> bool:
+    return token.head.i == clause.i and token.lower_ == "that" and token.dep_ == "mark"
 
 
 def _reports(verb: Any) -> bool:

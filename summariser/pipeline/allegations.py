@@ -49,11 +49,31 @@ def allegations(
         key=lambda a: normalise(a.claim),
     )
     claims = [
-        a
+        _held(a, context)
         for a in found + _reported_claims(found, context, names, people)
         if not _claims_nothing(a, context)
     ]
     return not_furniture(not_copied(claims), context.reading)
+
+
+def _held(allegation: Allegation, context: Context) -> Allegation:
+    """Where the sentence carries its claim in a noun ("..., South Korean media reported,
+    amid concerns in the west that Pyongyang plans to provide weapons"), the claim is what
+    the noun holds, made by whom the sentence says holds it or by no one it names: not the
+    news the sentence reports around it."""
+    evidence = allegation.evidence
+    if evidence.start is None or evidence.end is None:
+        return allegation
+    held = context.reading.held_in(evidence.start, evidence.end)
+    if held is None:
+        return allegation
+    return Allegation(
+        claim=held.claim,
+        made_by=held.holder or _UNATTRIBUTED,
+        against=None,
+        status="alleged",
+        evidence=context.locator.locate(held.claim),
+    )
 
 
 def _claims_nothing(allegation: Allegation, context: Context) -> bool:
@@ -104,8 +124,8 @@ class _Said:
 
     def said(self, sentence: str) -> bool:
         """A sentence someone says, in the article's prose (no headline): it names its source
-        or a speaker it quotes, or has a reporting verb ("said", "denied"). Without a parse,
-        any sentence may be."""
+        or a speaker it quotes, has a reporting verb ("said", "denied") or carries a claim in
+        a noun ("over claims that ..."). Without a parse, any sentence may be."""
         reading = self.context.reading
         found = self.context.locator.locate(sentence)
         if reading.doc is None or found.start is None or found.end is None:
@@ -114,7 +134,11 @@ class _Said:
         span = reading.sentence_at(start)
         if span is not None and not self.context.prose[reading.sentences.index(span)]:
             return False
-        return self.source(start, end) is not None or reading.cue_of(start, end) is not None
+        return (
+            self.source(start, end) is not None
+            or reading.cue_of(start, end) is not None
+            or reading.held_in(start, end) is not None  # "held over claims that ..."
+        )
 
 
 def _allegation(

@@ -310,6 +310,29 @@ def test_a_reported_question_or_forecast_is_no_allegation() -> None:
     assert [a.made_by for a in briefing.allegations] == ["mayor"]
 
 
+def test_a_claim_held_in_a_noun_is_the_allegation_with_whoever_holds_it() -> None:
+    """"..., media reported, amid concerns in the west that Pyongyang plans to provide
+    weapons": the allegation is the concern, the west's, not the news around it; a noun a
+    verb takes ("denied claims that ...") is that verb's."""
+    text = (
+        "Kim has left for Russia by train, South Korean media reported, amid concerns in the "
+        "west that Pyongyang plans to provide weapons to Moscow. Police held a man over claims "
+        "that he stole cars. Sullivan denied claims that the US was involved."
+    )
+    drafted = [
+        {"by": "South Korean media", "c": "Kim has left for Russia by train", "vs": None},
+        {"by": "Police", "c": "he stole cars", "vs": None},
+        {"by": "Sullivan", "c": "the US was not involved", "vs": None},
+    ]
+    briefing = brief(text, allegations=drafted)
+    assert [(a.made_by, a.claim, a.status) for a in briefing.allegations] == [
+        ("the west", "Pyongyang plans to provide weapons to Moscow", "alleged"),
+        ("unattributed", "he stole cars", "alleged"),
+        ("Sullivan", "the US was not involved", "denied"),
+    ]
+    assert all(a.evidence.quote == a.claim for a in briefing.allegations[:2])
+
+
 def test_no_allegation_list_is_padded_and_findings_are_kept() -> None:
     """With nothing from the model: the accusations, denials and official findings the parse
     finds, and the lead's first attributed claim; no other attributed sentence."""

@@ -104,6 +104,12 @@ REPORTING_VERBS: dict[str, tuple[str, bool]] = {
     "urge": ("reported", ACTS_ON_AN_OBJECT),
     "describe": ("reported", ACTS_ON_AN_OBJECT),
 }
+# Nouns that hold a claim in a clause ("amid concerns that ...", "over allegations that
+# ..."), and the prepositions that say whose it is ("concerns in the west").
+CLAIM_NOUNS = frozenset(
+    {"concern", "fear", "allegation", "claim", "accusation", "suspicion", "worry", "speculation"}
+)
+HOLDING = frozenset({"in", "among", "from", "by"})
 # What opens a reported question ("has not confirmed whether ...", "asked if ..."), and the
 # verbs that ask one.
 QUESTION_MARKERS = frozenset({"whether", "if"})
