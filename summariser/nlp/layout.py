@@ -29,7 +29,7 @@ def ends_whole(text: str) -> bool:
 _DATELINE = re.compile(
     r"(?<![\w])(?P<place>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
     r"(?:,[ \t]+[A-Z][\w.]+(?:[ \t]+[A-Z][\w.]+)?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?"
-    r"(?:--|—|–|-)[ \t]+(?=[A-Z“\"'])"
+    r"(?:--|—|–|―|-)[ \t]+(?=[A-Z“\"'])"  # ― is U+2015, a horizontal bar
 )
 # Labels in capitals that open a story the way a dateline does, naming no place.
 _LABELS = frozenset(

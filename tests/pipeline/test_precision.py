@@ -170,10 +170,12 @@ def test_a_body_is_a_place_only_where_something_is_done_at_it() -> None:
 
 
 def test_the_dateline_names_a_city_however_the_model_lists_it() -> None:
-    text = "WASHINGTON -- The Senate voted on Tuesday to extend the program in Washington."
-    assert [(p.name, p.kind) for p in brief(text, where=["WASHINGTON"]).where] == [
-        ("Washington", "city")  # the gazetteer's "Washington" is the state
-    ]
+    for dash in ("--", "\u2015"):  # and the horizontal bar some outlets set
+        text = f"WASHINGTON {dash} The Senate voted on Tuesday to extend the program in Washington."
+        where = brief(text, where=["WASHINGTON"]).where
+        assert [(p.name.casefold(), p.kind) for p in where] == [
+            ("washington", "city")  # the gazetteer's "Washington" is the state
+        ], dash
 
 
 def test_a_place_the_model_lists_as_an_actor_is_none_unless_it_acts() -> None:
