@@ -93,12 +93,15 @@ _HEADS: dict[str, PlaceKind] = {
 
 
 def named_as_place(name: str, language: str) -> PlaceKind | None:
-    """The kind of place the name itself says it is: a gazetteer's, or its head noun's
-    ("Balkh province", "Elgin Road"); None where neither says."""
+    """The kind of place the name itself says it is: its head noun's ("Balkh province",
+    "Elgin Road", "White House": a building, whatever town a gazetteer also calls so), else
+    a gazetteer's; None where neither says."""
+    words = normalise(name).split()
+    if language == "en" and len(words) > 1 and words[-1] in _HEADS:
+        return _HEADS[words[-1]]
     found = place_kind(name, language)
     if found:
         return found
-    words = normalise(name).split()
     if language == "en" and words and words[-1] in _HEADS:
         return _HEADS[words[-1]]
     return None

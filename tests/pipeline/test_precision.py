@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from summariser.nlp import read
 from summariser.pipeline.context import Context
-from summariser.pipeline.kinds import actor_kind
+from summariser.pipeline.kinds import actor_kind, named_as_place
 from summariser.pipeline.roles import Roles
 from tests.support import brief
 
@@ -167,6 +167,15 @@ def test_a_body_is_a_place_only_where_something_is_done_at_it() -> None:
     where = ["Mondelez International", "Congress", "Bern"]
     names = [p.name for p in brief(text, where=where).where]
     assert names == ["Mondelez International", "Bern"]  # made at it; not whom people work for
+
+
+def test_a_places_head_noun_says_its_kind_over_a_gazetteers_homonym() -> None:
+    """"White House" is a building, whatever town of that name a gazetteer holds; a name
+    with no such head keeps the gazetteer's kind."""
+    assert named_as_place("White House", "en") == "facility"
+    assert named_as_place("Trump Tower", "en") == "facility"
+    assert named_as_place("Balkh province", "en") == "region"
+    assert named_as_place("Vladivostok", "en") == "city"
 
 
 def test_the_dateline_names_a_city_however_the_model_lists_it() -> None:

@@ -163,7 +163,7 @@ COUNT_WORDS = ("dozens of", "hundreds of", "thousands of", "scores of", "a team 
 SITE_NOUNS = _words(
     """tunnel stop station underpass road street bridge junction crossing airport hospital
     stadium hotel compound consulate embassy base camp market square mosque church school
-    centre center building track circuit border"""
+    centre center building track circuit border house tower"""
 )
 # Nouns that head a place's name and say its kind ("Kunduz province", "Kunduz city", "Elgin
 # Road": a region, a city, a street).
