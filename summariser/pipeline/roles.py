@@ -20,6 +20,11 @@ __all__ = ["Roles"]
 
 # Of a role's content words, the share the actor's sentences must hold.
 SUPPORTED = 0.5
+# What the article has an actor do reads as a role up to this many words; where nothing that
+# short is said of it, up to the longer bound ("said it was "too early" to comment on whether
+# the driver was using his mobile phone": all the article says of the police).
+ROLE_WORDS = 14
+LONG_ROLE_WORDS = 24
 
 
 class Roles:
@@ -48,22 +53,27 @@ class Roles:
     def done_by(self, name: str) -> str:
         """What the article has the actor `name` do, the first clause it is the subject of
         that says more than that it spoke ("accepted some blame for her loss" before "told
-        donors on the call"); failing that, the first that says it spoke; else "". Never
-        what a caption says of it, nor what a speaker says of it in a quotation ("to ensure
-        Toblerone remains on-shelf": the speaker's words, not the article's account)."""
+        donors on the call"); failing that, the first that says it spoke; failing both, the
+        same in longer clauses; else "". Never what a caption says of it, nor what a speaker
+        says of it in a quotation ("to ensure Toblerone remains on-shelf": the speaker's
+        words, not the article's account)."""
+        return self._done_by(name, ROLE_WORDS) or self._done_by(name, LONG_ROLE_WORDS)
+
+    def _done_by(self, name: str, max_words: int) -> str:
         reading, spoken = self.reading, ""
         for entity in reading.mentioned(name):
             if reading.in_quotation(entity.start):
                 continue
-            done = reading.predicate_of(entity.start, entity.end, max_words=14)
+            done = reading.predicate_of(entity.start, entity.end, max_words=max_words)
             at = reading.text.find(done or "\0", entity.end)
             if not done or (at != -1 and reading.in_furniture(at, at + 1)):
                 continue  # none, or a caption's ("(pictured after ...)")
             phrase = read_phrase(done, reading.language)
             done = trimmed_to_whole(phrase.before_other_clause(), reading.language)
-            if done and not read_phrase(done, reading.language).only_speaks():
+            if not read_phrase(done, reading.language).only_speaks():
                 return done
-            spoken = spoken or done
+            if len(done.split()) > 1:  # "told reporters"; "said" alone says nothing
+                spoken = spoken or done
         return spoken
 
     def _supported(self, role: str, name: str) -> bool:

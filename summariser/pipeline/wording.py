@@ -57,12 +57,15 @@ def _open_in(word: str, language: str) -> bool:
 
 
 def says_something(role: str, name: str, language: str = "en") -> bool:
-    """A role that says what the actor is or does here, not its kind, a name of it ("Hillary
-    Clinton" for Clinton) or nothing."""
+    """A role that says what the actor is or does here, not its kind, even qualified ("a
+    militant group"), a name of it ("Hillary Clinton" for Clinton) or nothing."""
     folded = normalise(role)
     if len(folded) < 3 or same_entity(role, name, language):
         return False
-    return not set(re.split(r"\s+", folded)) <= _KIND_WORDING
+    words = [w for w in re.split(r"\s+", folded) if w not in en.ARTICLES]
+    if words and words[-1] in en.BODY_KIND_WORDS and len(words) <= 2:
+        return False  # "a militant group", "news organization": the kind, qualified
+    return not set(words) <= _KIND_WORDING
 
 
 _SUMMARY_SENTENCES = 3

@@ -92,6 +92,22 @@ def test_a_confirmation_without_what_was_confirmed_is_no_role() -> None:
     assert roles.done_by("Mondelez") == "owns the brand"
 
 
+def test_a_qualified_kind_is_no_role_and_a_long_clause_is_one_where_nothing_shorter_is() -> None:
+    """"A militant group" restates the kind; where the article says only a long thing of an
+    actor, that is its role, cut where another subject's clause begins; "said" alone says
+    nothing."""
+    text = (
+        'British Transport Police said it was "too early" to comment on whether the driver '
+        "was using his mobile phone on the morning of the crash. \"Subpoenas are not "
+        'optional," Jane Roe said after Pagliano failed to show up at the hearing.'
+    )
+    roles = Roles(read(text, "en"))
+    assert roles.checked("a militant group", "British Transport Police") == ""
+    assert roles.checked("the police agency", "British Transport Police") == ""
+    assert roles.done_by("British Transport Police") == 'said it was "too early" to comment'
+    assert roles.done_by("Jane Roe") == ""
+
+
 def test_kinds_come_from_the_evidence_that_agrees() -> None:
     text = (
         "Mr Ericsson crashed at the first corner. Marcus Ericsson later said the rain was to "

@@ -188,6 +188,12 @@ KIND_WORDS = frozenset(
     )
 )
 
+# Kinds of body that, qualified by a word, still only restate the kind: "a militant group",
+# "news organization", "the police agency" (a role says what this one is or does).
+BODY_KIND_WORDS = frozenset(
+    _words("organization organisation company agency institution outlet group entity")
+)
+
 # Page furniture (nlp/furniture.py). Labels that introduce a picture's credit ("Image
 # copyright EPA"), and words that do so before a colon ("Photo: Reuters", "(Picture: PA)").
 CREDIT_LABELS = ("image copyright", "image credit", "photo credit", "copyright")
