@@ -113,10 +113,17 @@ def accused_in(reading: Reading, start: int, end: int, names: Sequence[str]) -> 
 _NO_ONE = (en.PERSONAL_PRONOUNS - en.SINGULAR_PERSONS - {"him", "her"}) | {"this", "that", "there"}
 
 
+# What joins the names of a caption's or a credit's list, never one source's name.
+_LISTING = (";", "/", "|")
+
+
 def could_say(phrase: str) -> bool:
     """Whether a phrase can name who says something: not a pronoun left unread, not a
     fragment that ends on a function word ("Along with the", "to") or holds a negation or a
-    pronoun ("they did not", "You went")."""
+    pronoun ("they did not", "You went"), not a list of credits ("James Long; Steve
+    Parsons/PA")."""
+    if any(mark in phrase for mark in _LISTING):
+        return False
     words = [w.strip(".,;:'’\"“”").lower() for w in phrase.split()]
     words = [w for w in words if w]
     if not words or words[-1] in en.FUNCTION_WORDS:

@@ -141,6 +141,7 @@ def test_the_accused_is_the_passive_subject_or_the_active_object() -> None:
         ("You went", False),
         ("they did not", False),
         ("Along with the", False),
+        ("James Long; Hannah Collier; Steve Parsons/PA;", False),  # a caption's credits
         ("The", False),
         ("Officials", True),
         ("the spokesman", True),
