@@ -237,9 +237,17 @@ def _depth(token: Any) -> int:
     """Steps from `token` up to its sentence's root; a word joined by "and" is as deep as the
     one it is joined to."""
     depth = 0
+    if _says_for_the_object(token):
+        token = token.head  # "issued a statement saying ...": as deep as the statement
     while token.head.i != token.i:
         depth, token = depth + (token.dep_ != "conj"), token.head
     return depth
+
+
+def _says_for_the_object(verb: Any) -> bool:
+    """A participle that says what the object of a verb says ("issued a statement saying",
+    "released a report saying"): it reports for that verb's subject."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj"
 
 
 def _reported(source: Any, accused: Any) -> Reported:
@@ -262,6 +270,8 @@ def _source_and_accused(verb: Any) -> tuple[Any, Any] | None:
     if subject is None and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         # "X said ... and added", "X issued a statement saying ...": X's
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None and _says_for_the_object(verb):  # "... a statement saying", parsed so
+        subject = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
     passive = children.get("nsubjpass")
     accusing = verb.lemma_.lower() in en.ACCUSING_VERBS
     accused = passive if by is not None or passive is not None else children.get("dobj")

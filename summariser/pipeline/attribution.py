@@ -54,7 +54,7 @@ def source_of(
     # else the person named last before the sentence.
     if reported.pronoun and phrase.lower() not in ("he", "she"):
         return None  # "they", "we": no one in particular
-    if reported.pronoun or _describes_someone_named(phrase, sentence):
+    if reported.pronoun or _describes_someone_named(phrase, sentence) or _titled(phrase):
         opening = sentence[: max(sentence.find(phrase), 0)]
         named = _named_at(opening, people, last=False) or _named_at(before, people, last=True)
         return named or (None if reported.pronoun else phrase)
@@ -141,6 +141,13 @@ def _describes_someone_named(phrase: str, sentence: str) -> bool:
         return True  # "... -- meddling the California congressman"
     written = re.search(rf"\bthe\s+{re.escape(phrase)}", sentence, re.IGNORECASE)
     return written is not None and len(phrase.split()) <= 4
+
+
+def _titled(phrase: str) -> bool:
+    """Whether the source is a title a place or body qualifies ("The London Mayor", "Foreign
+    Minister"): a person, not the place it names ("London")."""
+    words = phrase.split()
+    return len(words) > 1 and _is_title_word(words[-1]) and words[-1][:1].isupper()
 
 
 def _is_title_word(word: str) -> bool:

@@ -275,10 +275,20 @@ def test_the_source_is_who_the_reporting_verb_says_speaks() -> None:
         "The Taliban said the bombing late Thursday, which tore a crater in the road, was a "
         '"revenge attack" for US air strikes.': "The Taliban",
         "The police issued a statement on Friday saying that no staff had been hurt.": "The police",
+        "The provincial police force issued a statement saying that no German staff had been "
+        "hurt, and that the police had cleared the consulate.": "The provincial police force",
     }
     for sentence, source in sentences.items():
         reported = read(sentence).reported_in(0, len(sentence))
         assert reported is not None and reported.source == source, sentence
+
+
+def test_a_titled_source_is_a_person_not_the_place_that_qualifies_the_title() -> None:
+    from summariser.pipeline.attribution import source_of
+
+    sentence = "The London Mayor has warned that the death toll may well increase."
+    names = ["London Ambulance Service", "London"]
+    assert source_of(read(sentence, "en"), 0, len(sentence), names, []) == "London Mayor"
 
 
 def test_a_long_description_of_a_source_is_its_head_or_the_body_it_speaks_for() -> None:
