@@ -219,6 +219,20 @@ class Parse:
         token = self._token_at(start)
         return token is not None and token.tag_ in ("NN", "NNP")
 
+    def subject_at(self, start: int, end: int) -> str | None:
+        """The subject of the main clause of the sentence at `start`:`end`, as written
+        ("Hillary Clinton" of "Hillary Clinton has opened ... by blaming ..."); None where
+        it has none, or no parse."""
+        span = self._span(start, end)
+        if span is None:
+            return None
+        root = span.root
+        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            return None
+        words = list(subject.subtree)
+        return self.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+
     def _span(self, start: int, end: int) -> Any:
         """The parse's tokens covering `start`:`end`, or None (no parse, no tokens there)."""
         if self.doc is None:

@@ -56,7 +56,10 @@ def source_of(
         return None  # "they", "we": no one in particular
     if reported.pronoun or _describes_someone_named(phrase, sentence) or _titled(phrase):
         opening = sentence[: max(sentence.find(phrase), 0)]
-        named = _named_at(opening, people, last=False) or _named_at(before, people, last=True)
+        named = _named_at(opening, people, last=False)
+        if named is None and reported.pronoun:
+            named = _last_speaker(reading, start, people)
+        named = named or _named_at(before, people, last=True)
         return named or (None if reported.pronoun else phrase)
     if _LISTED.fullmatch(phrase):  # several sources say it together
         return phrase
@@ -175,6 +178,25 @@ def _names_in(phrase: str, names: Sequence[str]) -> list[str]:
         if not any(m != n and f" {normalise(n)} " in f" {normalise(m)} " for _, m in found)
     ]
     return [n for _, n in sorted(found)]
+
+
+_SPEAKER_REACH = 3  # sentences back where "she also said" finds who spoke last
+
+
+def _last_speaker(reading: Reading, start: int, people: Sequence[str]) -> str | None:
+    """Whom "she" or "he" reporting a claim most likely is: the person a sentence just before
+    has as its subject ("Hillary Clinton has opened ... . In comments to donors, she blamed
+    ... . She also said ..."), over whoever was named last ("... FBI director James Comey");
+    a subject that is itself "she" passes the question one sentence back."""
+    index = next((i for i, (s, _) in enumerate(reading.sentences) if s == start), None)
+    if index is None:
+        return None
+    for before in range(index - 1, max(index - _SPEAKER_REACH, 0) - 1, -1):
+        subject = reading.subject_at(*reading.sentences[before])
+        if subject is None or subject.lower() in ("he", "she"):
+            continue
+        return _named_at(subject, people, last=False)
+    return None
 
 
 def _named_at(text: str, people: Sequence[str], *, last: bool) -> str | None:

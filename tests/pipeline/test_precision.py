@@ -283,6 +283,22 @@ def test_the_source_is_who_the_reporting_verb_says_speaks() -> None:
         assert reported is not None and reported.source == source, sentence
 
 
+def test_she_who_reports_a_claim_is_the_subject_before_not_the_last_name() -> None:
+    """"Hillary Clinton has opened old wounds ... . In comments to donors, she blamed the
+    inquiry of FBI director James Comey. She also said ...": Clinton, not Comey."""
+    from summariser.pipeline.attribution import source_of
+
+    text = (
+        "Hillary Clinton has opened old wounds by blaming her defeat on the FBI. In comments "
+        "to donors on Saturday, she blamed the inquiry of FBI director James Comey. She also "
+        "said the closure of that inquiry energised voters for Donald Trump."
+    )
+    people = ["Hillary Clinton", "James Comey", "Donald Trump"]
+    reading = read(text, "en")
+    start, end = reading.sentences[-1]
+    assert source_of(reading, start, end, people, people) == "Hillary Clinton"
+
+
 def test_a_titled_source_is_a_person_not_the_place_that_qualifies_the_title() -> None:
     from summariser.pipeline.attribution import source_of
 
