@@ -35,7 +35,11 @@ def articles(eval_dir: Path) -> list[dict[str, Any]]:
 
 
 def _article_fields(article: dict[str, Any]) -> dict[str, Any]:
-    return {"published": article.get("published"), "title": article.get("title")}
+    return {
+        "published": article.get("published"),
+        "title": article.get("title"),
+        "url": article.get("url_if_known"),
+    }
 
 
 def record(out: Path, eval_dir: Path) -> None:

@@ -265,6 +265,8 @@ def _said(verb: Any) -> bool:
         if verb.lemma_.lower() in en.REPORTING_VERBS:
             return True
     return False
+
+
 _PROSE_TOKENS = 80  # a sentence longer than this is page text run together, not prose
 
 

@@ -81,7 +81,9 @@ _COUNT = (
     rf"{'|'.join(sorted(en.ARTICLES))})"
 )
 _MODIFIER = rf"(?!(?:{alternatives(en.FUNCTION_WORDS)})\b)[a-zA-Z][\w-]*"
-_UNNAMED = re.compile(rf"(?<![\w-]){_COUNT}(?:\s+{_MODIFIER}){{0,2}}?\s+(?:{_PEOPLE})\b", re.IGNORECASE)
+_UNNAMED = re.compile(
+    rf"(?<![\w-]){_COUNT}(?:\s+{_MODIFIER}){{0,2}}?\s+(?:{_PEOPLE})\b", re.IGNORECASE
+)
 MAX_UNNAMED = 8
 _UNCOUNTED = re.compile(
     rf"^(?:(?:{'|'.join(en.COUNT_BOUNDS)}|{'|'.join(en.COUNT_WORDS)}|{'|'.join(sorted(en.ARTICLES))})\s+)+",

@@ -179,7 +179,7 @@ def _reported_clause(verb: Any) -> bool:
 
 
 def _asks_whether(token: Any) -> bool:
-    """"whether" or "if" opening all that the sentence's verb of saying or asking reports: a
+    """ "whether" or "if" opening all that the sentence's verb of saying or asking reports: a
     question ("has not confirmed whether ..."), not one inside what is said ("said it was too
     early to tell whether ..., and there was no evidence ...")."""
     verb = token.head

@@ -45,7 +45,7 @@ def assemble(
     url: str | None = None,
     strict: bool = False,
 ) -> Briefing:
-    context = Context.of(text, references, published, title)
+    context = Context.of(text, references, published, title, url)
     who = actors(draft.who, context)
     where = places(draft.where, context, [a.name for a in who if a.kind == "person"])
     when, event_date = times(draft.when, context)

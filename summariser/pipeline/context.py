@@ -15,6 +15,7 @@ from ..nlp import Candidate, Reading, References, read
 from ..text import normalise
 from .grounding import Locator
 from .items import names_something
+from .outlet import outlet_of
 from .roles import Roles
 
 __all__ = ["Context"]
@@ -31,6 +32,7 @@ class Context:
     references: References  # what the draft cites (the text the model read)
     published: date | None
     title: str | None = None
+    outlet: str | None = None  # the host label of the article's address ("independent")
 
     @classmethod
     def of(
@@ -39,8 +41,9 @@ class Context:
         references: References,
         published: date | None,
         title: str | None = None,
+        url: str | None = None,
     ) -> Context:
-        return cls(read(text), Locator(text), references, published, title)
+        return cls(read(text), Locator(text), references, published, title, outlet_of(url))
 
     @cached_property
     def prose(self) -> tuple[bool, ...]:

@@ -20,6 +20,7 @@ from .context import Context
 from .descriptions import descriptions_of
 from .items import each_once, grounded, is_time, names_something, not_copied, not_furniture
 from .kinds import actor_kind, named_as_place, people_kind
+from .outlet import is_outlet
 from .wording import completed, says_something, trimmed_to_whole
 
 __all__ = ["actors", "with_sources"]
@@ -57,6 +58,7 @@ def with_sources(who: list[Actor], allegations: list[Allegation], context: Conte
         if (a.name in sources or not _a_place(a.name, context) or _acts(a.name, context))
         and (a.role or _may_be_named(a.name, context))
         and _in_prose(a.name, context)
+        and not is_outlet(a.name, context.outlet)  # the paper that reports the story
     ]
     return not_furniture(not_copied(grounded(who)), context.reading)
 

@@ -133,15 +133,13 @@ def test_a_word_is_in_a_quotation_where_the_last_mark_before_it_opens_one() -> N
 
 
 def test_a_name_that_qualifies_a_noun_does_not_do_what_the_noun_does() -> None:
-    """"The Toblerone change is obscene": the change is; Toblerone is not. A name whose own
+    """ "The Toblerone change is obscene": the change is; Toblerone is not. A name whose own
     words hold the noun ("Nato spokesman") does what it does."""
     text = "My god, the Toblerone change is obscene. A Nato spokesman said the blast hit a wall."
     reading = read(text, "en")
     toblerone, nato = text.index("Toblerone"), text.index("Nato")
     assert reading.predicate_of(toblerone, toblerone + len("Toblerone")) is None
-    assert reading.predicate_of(nato, nato + len("Nato spokesman")) == (
-        "said the blast hit a wall"
-    )
+    assert reading.predicate_of(nato, nato + len("Nato spokesman")) == ("said the blast hit a wall")
     assert reading.predicate_of(nato, nato + len("Nato")) is None
 
 

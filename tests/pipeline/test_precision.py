@@ -56,7 +56,7 @@ def test_a_role_is_never_what_a_caption_says() -> None:
 
 
 def test_a_role_stops_where_a_clause_with_another_subject_begins() -> None:
-    """"Is still alive as rescuers carry on searching": the rescuers search, not the boy; a
+    """ "Is still alive as rescuers carry on searching": the rescuers search, not the boy; a
     subject inside what is said ("told reporters that Russia will pay") is the claim."""
     text = (
         "Zhao Zicong is still alive as rescuers carry on searching. Mr Long told reporters "
@@ -93,12 +93,12 @@ def test_a_confirmation_without_what_was_confirmed_is_no_role() -> None:
 
 
 def test_a_qualified_kind_is_no_role_and_a_long_clause_is_one_where_nothing_shorter_is() -> None:
-    """"A militant group" restates the kind; where the article says only a long thing of an
+    """ "A militant group" restates the kind; where the article says only a long thing of an
     actor, that is its role, cut where another subject's clause begins; "said" alone says
     nothing."""
     text = (
         'British Transport Police said it was "too early" to comment on whether the driver '
-        "was using his mobile phone on the morning of the crash. \"Subpoenas are not "
+        'was using his mobile phone on the morning of the crash. "Subpoenas are not '
         'optional," Jane Roe said after Pagliano failed to show up at the hearing.'
     )
     roles = Roles(read(text, "en"))
@@ -186,7 +186,7 @@ def test_a_body_is_a_place_only_where_something_is_done_at_it() -> None:
 
 
 def test_a_places_head_noun_says_its_kind_over_a_gazetteers_homonym() -> None:
-    """"White House" is a building, whatever town of that name a gazetteer holds; a name
+    """ "White House" is a building, whatever town of that name a gazetteer holds; a name
     with no such head keeps the gazetteer's kind."""
     assert named_as_place("White House", "en") == "facility"
     assert named_as_place("Trump Tower", "en") == "facility"
@@ -284,7 +284,7 @@ def test_the_source_is_who_the_reporting_verb_says_speaks() -> None:
 
 
 def test_she_who_reports_a_claim_is_the_subject_before_not_the_last_name() -> None:
-    """"Hillary Clinton has opened old wounds ... . In comments to donors, she blamed the
+    """ "Hillary Clinton has opened old wounds ... . In comments to donors, she blamed the
     inquiry of FBI director James Comey. She also said ...": Clinton, not Comey."""
     from summariser.pipeline.attribution import source_of
 
@@ -345,7 +345,7 @@ def test_a_question_is_no_allegation() -> None:
 
 
 def test_a_reported_question_or_forecast_is_no_allegation() -> None:
-    """"Has not confirmed whether ..." asks; "was expected to visit" forecasts: neither is a
+    """ "Has not confirmed whether ..." asks; "was expected to visit" forecasts: neither is a
     claim anyone accuses, denies or disputes. A question inside what is said is no question
     of the sentence's ("said it was too early to tell whether ...")."""
     text = (
@@ -364,7 +364,7 @@ def test_a_reported_question_or_forecast_is_no_allegation() -> None:
 
 
 def test_a_claim_held_in_a_noun_is_the_allegation_with_whoever_holds_it() -> None:
-    """"..., media reported, amid concerns in the west that Pyongyang plans to provide
+    """ "..., media reported, amid concerns in the west that Pyongyang plans to provide
     weapons": the allegation is the concern, the west's, not the news around it; a noun a
     verb takes ("denied claims that ...") is that verb's."""
     text = (
