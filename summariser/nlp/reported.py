@@ -28,6 +28,8 @@ _SPEECH = "reported"
 # The statuses of verbs that say something was so without accusing anyone ("confirmed to
 # MailOnline" says only that it spoke; "accused of ..." names its charge in a preposition).
 _SAYING = frozenset({_SPEECH, "confirmed"})
+# The status of "X called Y a Z": a characterisation someone makes, which others may dispute.
+_CHARACTERISED = "alleged"
 _WHAT_WAS_SAID = frozenset({"ccomp", "xcomp", "csubj"})
 # How far below the sentence's root a reporting verb may stand: the root itself ("X said"),
 # a verb joined to it ("... and added"), or one step down ("..., the source added" read as a
@@ -105,6 +107,8 @@ class Attribution:
         for token in span:
             if token.pos_ == "VERB" and token.lemma_.lower() in _REPORTING:
                 return _REPORTING[token.lemma_.lower()][0]
+            if token.lemma_.lower() in en.CHARACTERISING_VERBS and _characterises(token):
+                return _CHARACTERISED
             if token.lower_ == en.ACCORDING[1] and token.head.lower_ == en.ACCORDING[0]:
                 return "reported"  # "according to": a source without a verb
         return None
@@ -222,15 +226,25 @@ def _reports(verb: Any) -> bool:
     root, with an object or a clause as its kind of verb takes (a clause, for one that
     reports speech, with or without an object the parse read into it)."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in _REPORTING:
+    if verb.pos_ != "VERB" or _depth(verb) > _REPORTING_DEPTH:
         return False
-    if _depth(verb) > _REPORTING_DEPTH:
+    if lemma in en.CHARACTERISING_VERBS:
+        return _characterises(verb)
+    if lemma not in _REPORTING:
         return False
     has_object = any(c.dep_ == "dobj" for c in verb.children)
     has_clause = any(c.dep_ in _WHAT_WAS_SAID for c in verb.children)
     # "could add fuel" reports nothing; "said the bombing ..., was a revenge attack" does,
     # however the parse split it into an object and a clause
     return lemma in _REPORTING_ACTS or not has_object or has_clause
+
+
+def _characterises(verb: Any) -> bool:
+    """"X called Y a Z": a verb of naming with an object and what it calls the object ("called
+    it a revenge attack", "called the citation a political ploy"), not a call made ("called
+    her husband") or asked for ("called for calm")."""
+    children = [c.dep_ for c in verb.children]
+    return "dobj" in children and "oprd" in children
 
 
 def _depth(token: Any) -> int:

@@ -386,6 +386,21 @@ def test_a_claim_held_in_a_noun_is_the_allegation_with_whoever_holds_it() -> Non
     assert all(a.evidence.quote == a.claim for a in briefing.allegations[:2])
 
 
+def test_calling_something_a_thing_is_a_claim_a_call_made_is_none() -> None:
+    """"The Taliban called it a revenge attack": a characterisation others may dispute; "She
+    called her husband" and "Police called for calm" claim nothing."""
+    text = (
+        "A truck bomb hit the German consulate on Thursday. The Taliban called it a revenge "
+        "attack for US airstrikes. She called her husband from the consulate. Police called "
+        "for calm."
+    )
+    briefing = brief(text)
+    assert [(a.made_by, a.status) for a in briefing.allegations] == [("Taliban", "alleged")]
+    reading = read(text, "en")
+    for sentence in reading.sentences[2:]:
+        assert reading.reported_in(*sentence) is None
+
+
 def test_no_allegation_list_is_padded_and_findings_are_kept() -> None:
     """With nothing from the model: the accusations, denials and official findings the parse
     finds, and the lead's first attributed claim; no other attributed sentence."""

@@ -117,6 +117,9 @@ ASKING = frozenset({"ask", "wonder", "question"})
 # Verbs and adjectives that, passive, forecast what is to happen ("was expected to visit",
 # "is scheduled to meet", "is due to speak"): a forecast, not a claim anyone disputes.
 FORECASTING = frozenset({"expect", "schedule", "slate", "due"})
+# Verbs of naming that, with an object and what they call it, make a claim ("called it a
+# revenge attack", "branded the vote a sham").
+CHARACTERISING_VERBS = frozenset({"call", "brand", "label", "dub", "term"})
 # Reporting verbs whose object is the one spoken to ("told reporters"), not what was said.
 ADDRESSING_VERBS = frozenset({"tell", "warn", "urge"})
 # "according to X": a source without a verb.
