@@ -240,7 +240,7 @@ def _reports(verb: Any) -> bool:
 
 
 def _characterises(verb: Any) -> bool:
-    """"X called Y a Z": a verb of naming with an object and what it calls the object ("called
+    """ "X called Y a Z": a verb of naming with an object and what it calls the object ("called
     it a revenge attack", "called the citation a political ploy"), not a call made ("called
     her husband") or asked for ("called for calm")."""
     children = [c.dep_ for c in verb.children]

@@ -387,7 +387,7 @@ def test_a_claim_held_in_a_noun_is_the_allegation_with_whoever_holds_it() -> Non
 
 
 def test_calling_something_a_thing_is_a_claim_a_call_made_is_none() -> None:
-    """"The Taliban called it a revenge attack": a characterisation others may dispute; "She
+    """ "The Taliban called it a revenge attack": a characterisation others may dispute; "She
     called her husband" and "Police called for calm" claim nothing."""
     text = (
         "A truck bomb hit the German consulate on Thursday. The Taliban called it a revenge "
