@@ -130,6 +130,11 @@ def test_a_word_is_in_a_quotation_where_the_last_mark_before_it_opens_one() -> N
     assert not reading.in_quotation(text.index("Lee Yarker"))
     assert reading.in_quotation(text.index("Kremlin"))
     assert not reading.in_quotation(text.index("Moscow"))
+    single = "'We pay more. We can't let Acme go,' it said. Trump's aide met Acme."
+    reading = read(single, "en")
+    assert reading.in_quotation(single.index("Acme"))  # single marks; "can't" is no mark
+    assert not reading.in_quotation(single.index("aide"))
+    assert not reading.in_quotation(single.rindex("Acme"))
 
 
 def test_a_name_that_qualifies_a_noun_does_not_do_what_the_noun_does() -> None:
