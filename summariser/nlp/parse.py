@@ -233,6 +233,25 @@ class Parse:
         words = list(subject.subtree)
         return self.text[words[0].idx : words[-1].idx + len(words[-1].text)]
 
+    def sites_in(self, start: int, end: int) -> list[str]:
+        """The sites the words at `start`:`end` name with a common noun a proper word
+        qualifies ("German consulate", "Sandilands stop" of "struck the German consulate",
+        "near the Sandilands stop"): places a story happens at that no tagger types as a
+        name. As written, less the article; English; none without a parse."""
+        span = self._span(start, end)
+        if span is None:
+            return []
+        found: list[str] = []
+        for chunk in span.noun_chunks:
+            root = chunk.root
+            if root.pos_ != "NOUN" or root.lower_ not in en.SITE_NOUNS:
+                continue
+            named = [t for t in chunk if t.i < root.i and t.dep_ in ("amod", "compound")]
+            if named and all(t.text[:1].isupper() for t in named) and named[-1].i == root.i - 1:
+                words = self.text[named[0].idx : root.idx + len(root.text)]
+                found.append(words)
+        return found
+
     def _span(self, start: int, end: int) -> Any:
         """The parse's tokens covering `start`:`end`, or None (no parse, no tokens there)."""
         if self.doc is None:

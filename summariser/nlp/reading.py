@@ -226,7 +226,7 @@ class Reading(Parse, Attribution):
 
 
 _OPENING_QUOTES = ('"', "“", "«")
-_QUOTATION_MARKS = frozenset('"“”«»\'‘’')
+_QUOTATION_MARKS = frozenset("\"“”«»'‘’")
 _PERSON_NOUNS = en.PERSON_TITLES | en.PEOPLE_NOUNS
 _TITLE_REACH = 20  # characters before a name where its title stands
 MAX_READ = 200_000  # characters: the longest article text any endpoint is sent

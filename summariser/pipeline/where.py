@@ -134,7 +134,18 @@ def _places_in_lead(where: list[Place], context: Context) -> list[Place]:
         for spot in _spots(phrase):
             if not any(same_entity(spot, p.name, language) for p in [*where, *added]):
                 added.append(Place(name=spot, kind="other", evidence=locate(spot)))
+    reading = context.reading
+    for index in reading.lead_sentences:  # "struck the German consulate": a site, unnamed
+        for site in reading.sites_in(*reading.sentences[index]):
+            if not any(_within(site, p.name, language) for p in [*where, *added]):
+                added.append(Place(name=site, kind="other", evidence=locate(site)))
     return added
+
+
+def _within(site: str, name: str, language: str) -> bool:
+    """Whether the site is the listed place, or a word of a listed spot's name ("Sandilands
+    stop" of "Sandilands tram stop")."""
+    return same_entity(site, name, language) or normalise(site) in normalise(name)
 
 
 def _spots(phrase: str) -> list[str]:

@@ -185,6 +185,17 @@ def test_a_body_is_a_place_only_where_something_is_done_at_it() -> None:
     assert names == ["Mondelez International", "Bern"]  # made at it; not whom people work for
 
 
+def test_a_site_the_lead_names_with_a_common_noun_is_a_place() -> None:
+    """ "Struck the German consulate": a place no tagger types as a name; "the police
+    station", which no proper word qualifies, names no one site."""
+    text = (
+        "Taliban insurgents struck the German consulate in Mazar-i-Sharif on Thursday. "
+        "The wounded were taken to the police station."
+    )
+    where = brief(text, where=["Mazar-i-Sharif"]).where
+    assert [(p.name, p.kind) for p in where][1:] == [("German consulate", "facility")]
+
+
 def test_a_places_head_noun_says_its_kind_over_a_gazetteers_homonym() -> None:
     """ "White House" is a building, whatever town of that name a gazetteer holds; a name
     with no such head keeps the gazetteer's kind."""
