@@ -70,6 +70,8 @@ class Roles:
                 continue  # none, or a caption's ("(pictured after ...)")
             phrase = read_phrase(done, reading.language)
             done = trimmed_to_whole(phrase.before_other_clause(), reading.language)
+            if not done:
+                continue  # all of it another subject's clause
             if not read_phrase(done, reading.language).only_speaks():
                 return done
             if len(done.split()) > 1:  # "told reporters"; "said" alone says nothing
