@@ -14,7 +14,10 @@ runs in-process. Three fixes for llama-cpp-python 0.3.36 live here and nowhere e
   extra buffer types, which is where those kernels live (`load_llama`).
 Greedy sampling under a grammar checks the top token first (sampling.py): the same tokens,
 without constraining the whole vocabulary at every step. The system prompt's state is kept on
-disk (prefix.py), so a new process does not read it again.
+disk (prefix.py), so a new process does not read it again. OpenAI's `logprobs` and
+`top_logprobs` are served for one-token answers (a closed question's), from the logits llama.cpp
+keeps of the prompt's last token; llama-cpp-python serves them only with `logits_all`, which
+costs a 600 MB score array and slower reading.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ REPEAT_PENALTY = 1.1
 # a typical article (1,200-3,000 prompt tokens) fits in 6,144 and N of them in N times that.
 CELLS_PER_REQUEST = 6144
 _PASSED_THROUGH = ("temperature", "top_p", "max_tokens", "seed", "stop", "presence_penalty")
+MAX_TOP_LOGPROBS = 20  # OpenAI's bound
 
 
 class RequestError(ValueError):
@@ -93,9 +97,10 @@ class LocalModel:
             raise RequestError("request has no messages")
         options = {key: body[key] for key in _PASSED_THROUGH if body.get(key) is not None}
         options.setdefault("temperature", 0.0)
+        alternatives = _alternatives_asked(body)
         options["repeat_penalty"] = body.get("repeat_penalty", REPEAT_PENALTY)
         options |= grammar_options(body.get("response_format"), messages)
-        if self.parallel > 1 and _greedy_under_grammar(options):
+        if self.parallel > 1 and _greedy_under_grammar(options) and alternatives is None:
             return self._chat_together(messages, options)
         with self._lock:
             import llama_cpp
@@ -107,11 +112,39 @@ class LocalModel:
             except ValueError as exc:  # e.g. "Requested tokens exceed context window"
                 raise RequestError(str(exc)) from exc
             perf = llama_cpp.llama_perf_context(self._llm.ctx)
+            if alternatives is not None:
+                result["choices"][0]["logprobs"] = self._first_token(result, alternatives)
             self._prefix.after(messages, int(result["usage"]["prompt_tokens"]))
         answer: dict[str, Any] = dict(result)
         answer["model"] = self.name
         answer["usage"] = _with_timings(dict(answer["usage"]), perf)
         return answer
+
+    def _first_token(self, result: dict[str, Any], top: int) -> dict[str, Any] | None:
+        """OpenAI's `logprobs` of a one-token answer: the token written and the `top` most
+        likely, from the logits of the prompt's last token, which llama.cpp still holds (the
+        token written is sampled, not read back). None where nothing was written."""
+        import numpy as np
+
+        written = result["choices"][0]["message"].get("content") or ""
+        ids = self._llm.tokenize(written.encode(), add_bos=False, special=False)
+        if len(ids) != 1:
+            return None  # the end of the answer, or a token the text does not round-trip
+        logits = np.ctypeslib.as_array(self._llm._ctx.get_logits(), shape=(self._llm._n_vocab,))
+        shifted = logits - logits.max()
+        logprobs = shifted - np.log(np.exp(shifted).sum())
+        best = np.argsort(-logprobs, kind="stable")[:top]
+        entry = self._logprob(int(ids[0]), logprobs)
+        entry["top_logprobs"] = [self._logprob(int(i), logprobs) for i in best]
+        return {"content": [entry]}
+
+    def _logprob(self, token: int, logprobs: Any) -> dict[str, Any]:
+        text = self._llm.detokenize([token])
+        return {
+            "token": text.decode("utf-8", errors="replace"),
+            "logprob": float(logprobs[token]),
+            "bytes": list(text),
+        }
 
     def _chat_together(self, messages: list[Any], options: dict[str, Any]) -> dict[str, Any]:
         """The answer from the decoder that keeps `parallel` requests in one step."""
@@ -136,6 +169,20 @@ class LocalModel:
         answer["model"] = self.name
         answer["usage"]["prompt_tokens_details"] = {"cached_tokens": 0}
         return answer
+
+
+def _alternatives_asked(body: dict[str, Any]) -> int | None:
+    """How many alternatives a request asks of its answer's token (OpenAI's `top_logprobs`,
+    0 for the written token's alone), or None where it asks for no `logprobs`; RequestError
+    for an answer longer than one token, or a count out of OpenAI's range."""
+    if body.get("logprobs") is not True:
+        return None
+    top = body.get("top_logprobs") or 0
+    if not isinstance(top, int) or isinstance(top, bool) or not 0 <= top <= MAX_TOP_LOGPROBS:
+        raise RequestError(f"top_logprobs must be a whole number from 0 to {MAX_TOP_LOGPROBS}")
+    if body.get("max_tokens") != 1:
+        raise RequestError("logprobs are served for one-token answers: set max_tokens to 1")
+    return top
 
 
 def _greedy_under_grammar(options: dict[str, Any]) -> bool:

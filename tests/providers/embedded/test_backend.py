@@ -37,3 +37,20 @@ def test_each_answer_says_what_was_cached_and_how_long_reading_and_writing_took(
     assert usage["prompt_tokens_details"] == {"cached_tokens": 1058}
     assert (usage["prefill_ms"], usage["decode_ms"]) == (2345.7, 81234.5)
     assert usage["total_tokens"] == 2407
+
+
+def test_logprobs_are_served_for_one_token_answers_only() -> None:
+    asked = backend._alternatives_asked  # pyright: ignore[reportPrivateUsage]
+    assert asked({"max_tokens": 1}) is None
+    assert asked({"logprobs": False, "max_tokens": 1}) is None
+    assert asked({"logprobs": True, "max_tokens": 1}) == 0
+    assert asked({"logprobs": True, "top_logprobs": 20, "max_tokens": 1}) == 20
+    for wrong in (
+        {"logprobs": True, "top_logprobs": 5, "max_tokens": 2},
+        {"logprobs": True, "top_logprobs": 5},
+        {"logprobs": True, "top_logprobs": 21, "max_tokens": 1},
+        {"logprobs": True, "top_logprobs": True, "max_tokens": 1},
+        {"logprobs": True, "top_logprobs": "5", "max_tokens": 1},
+    ):
+        with pytest.raises(backend.RequestError):
+            asked(wrong)

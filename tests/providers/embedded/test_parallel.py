@@ -2,12 +2,14 @@
 
 A request alone gets, token for token, the answer it gets in turn; requests that overlap share
 steps and each still gets an answer its own grammar allows; a prompt the cells cannot hold is
-refused, not truncated.
+refused, not truncated. A one-token answer asked with `logprobs` is answered in turn, with how
+likely its token and the alternatives were.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -101,3 +103,29 @@ def test_a_prompt_the_cells_cannot_hold_is_refused(model: Any) -> None:
             answer.result(timeout=60)
     finally:
         small.close()
+
+
+def closed_question(place: str) -> dict[str, Any]:
+    question = f"Is {place} a city in France? Answer yes or no."
+    return {"messages": [{"role": "user", "content": question}], "max_tokens": 1, "temperature": 0}
+
+
+def test_a_one_token_answer_says_how_likely_its_token_and_the_others_were(model: Any) -> None:
+    model.parallel = 2  # asked for logprobs, a request is answered in turn all the same
+    answers = {}
+    for place in ("Lyon", "Osaka"):
+        plain = content(model.chat(closed_question(place)))
+        answer = model.chat(closed_question(place) | {"logprobs": True, "top_logprobs": 5})
+        first = answer["choices"][0]["logprobs"]["content"][0]
+        top = first["top_logprobs"]
+        assert content(answer) == plain == first["token"] == top[0]["token"]
+        assert first["logprob"] == top[0]["logprob"] < 0
+        logprobs = [t["logprob"] for t in top]
+        assert len(top) == 5 and logprobs == sorted(logprobs, reverse=True)
+        assert sum(math.exp(p) for p in logprobs) <= 1 + 1e-6
+        assert bytes(first["bytes"]).decode() == first["token"]
+        answers[place] = {t["token"]: t["logprob"] for t in top}
+    assert answers["Lyon"] != answers["Osaka"]  # each question's own logits, not the last one's
+    under_grammar = request(ARTICLES[0]) | {"max_tokens": 1, "logprobs": True, "top_logprobs": 2}
+    first = model.chat(under_grammar)["choices"][0]["logprobs"]["content"][0]
+    assert first["token"] == "{" and len(first["top_logprobs"]) == 2  # not the decoder's
