@@ -25,6 +25,8 @@ def test_data_files_load_from_an_installed_copy(tmp_path: Path) -> None:
         "print(summariser.__file__)\n"
         f"print(m.read_packaged('prompts', 'system.j2') == open({str(system)!r}).read())\n"
         f"print(m.read_packaged('prompts', 'user.j2') == open({str(user)!r}).read())\n"
+        "from summariser.prompting.closed import answer_words\n"  # prompts/closed.json
+        "print(answer_words() == ('yes', 'no'))\n"
         "schema = json.loads(m.read_packaged('schemas', 'briefing.schema.json'))\n"
         "print(schema['x-schema-version'])\n"
         "print(len(m.build_messages('Some article text about a meeting in Paris.')))\n"
@@ -39,7 +41,9 @@ def test_data_files_load_from_an_installed_copy(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    origin, system_same, user_same, version, messages, digests, tables = result.stdout.split()
+    origin, system_same, user_same, closed, version, messages, digests, tables = (
+        result.stdout.split()
+    )
     assert origin.startswith(str(target))  # imported from the installed copy, not the checkout
-    assert system_same == user_same == "True"
+    assert system_same == user_same == closed == "True"
     assert version == SCHEMA_VERSION and messages == "2" and digests == "1" and tables == "9"

@@ -15,4 +15,5 @@ descriptions.py  what the article says each actor is ("Russia's defence minister
 wording.py       text a reader keeps: whole claims, roles that say something
 dates.py         time phrases resolved to ISO dates against the publication date
 grounding.py     each item's words found in the article, with offsets
+vetting.py       allegations kept or dropped by the margin of a closed answer (prompting/closed.py)
 """

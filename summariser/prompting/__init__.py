@@ -5,4 +5,5 @@ guard.py     what counts as a passage addressed to machines
 messages.py  the chat messages, rendered from the templates in prompts/, with the checklists
              of the article's one reading (summariser/nlp)
 draft.py     the shape the model fills: its decisions, citing the article
+closed.py    the closed question about one allegation, asked after the article (prompts/closed.json)
 """
