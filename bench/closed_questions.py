@@ -94,9 +94,11 @@ def measure(
             article, key = articles[line["id"]], keys[line["id"]]
             fields = {k: article.get(k) for k in ("published", "title")}
             request = prepare(article["text"], url=article.get("url_if_known"), **fields)
-            started = time.perf_counter()
-            model.chat({"messages": request.messages, "max_tokens": 1})  # the article, cached
-            prefill = time.perf_counter() - started
+            prefill = 0.0
+            if line["briefing"]["allegations"]:  # nothing to ask: no article to read
+                started = time.perf_counter()
+                model.chat({"messages": request.messages, "max_tokens": 1})  # the article, cached
+                prefill = time.perf_counter() - started
             here = []
             for item in line["briefing"]["allegations"]:
                 scored = score_against_key({"allegations": [item]}, key, article["text"])
