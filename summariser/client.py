@@ -1,9 +1,11 @@
 """The main job: article → prompt → model → validate → ground → resolve dates → briefing.
 
 `Summariser` holds a configured client for many calls; `summarise` / `asummarise` are the
-one-call forms and reuse one `Summariser` per configuration. A call is three stages, each
+one-call forms and reuse one `Summariser` per configuration. A call is four stages, each
 public so a batch can place them itself: `prepare` (pure, stages.py) → `ask` / `aask` (the
-model, through instructor) → `finish` (pure assembly, then the run's information).
+model, through instructor) → `finish` (pure assembly, then the run's information) → `vet` /
+`avet` (a closed question to the model about each allegation, pipeline/vetting.py; what it
+drops, `finish` leaves out when given the vetting).
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .briefing.schema import Briefing, RunInfo, Usage
+from .briefing.schema import Allegation, Briefing, RunInfo, Usage
 from .config import Settings
 from .errors import ModelError, SummariserError
+from .pipeline.vetting import Vetting, decided
+from .prompting.closed import closed_hash, closed_requests
 from .prompting.draft import Draft
 from .prompting.messages import PROMPT_VERSION, prompt_hash
 from .providers.endpoint import Endpoint, connect
@@ -76,12 +80,14 @@ class Summariser:
 
     @property
     def model_identity(self) -> str:
-        """Which model answers, without connecting: part of every cache key."""
+        """Which model answers, and whether it vets, without connecting: part of every cache
+        key."""
+        vetted = f" vetted:{closed_hash()}" if self.settings.vets else ""
         if self.settings.embedded:
             from .providers.embedded.weights import MODEL_NAME
 
-            return f"embedded:{self.settings.local_model or MODEL_NAME}"
-        return f"{self.settings.model}@{self.settings.base_url or 'openai'}"
+            return f"embedded:{self.settings.local_model or MODEL_NAME}{vetted}"
+        return f"{self.settings.model}@{self.settings.base_url or 'openai'}{vetted}"
 
     @property
     def endpoint(self) -> Endpoint:
@@ -131,7 +137,12 @@ class Summariser:
     ) -> Briefing:
         started = time.perf_counter()
         request = self.prepare(text, published=published, title=title, url=url)
-        return self.finish(request, self.ask(request), strict=strict, started=started)
+        answer = self.ask(request)
+        briefing = self.finish(request, answer, strict=strict, started=started)
+        vetting = self.vet(request, briefing)
+        if vetting is None:
+            return briefing
+        return self.finish(request, answer, strict=strict, started=started, vetting=vetting)
 
     async def asummarise(
         self,
@@ -144,7 +155,12 @@ class Summariser:
     ) -> Briefing:
         started = time.perf_counter()
         request = self.prepare(text, published=published, title=title, url=url)
-        return self.finish(request, await self.aask(request), strict=strict, started=started)
+        answer = await self.aask(request)
+        briefing = self.finish(request, answer, strict=strict, started=started)
+        vetting = await self.avet(request, briefing)
+        if vetting is None:
+            return briefing
+        return self.finish(request, answer, strict=strict, started=started, vetting=vetting)
 
     # The stages.
 
@@ -208,34 +224,93 @@ class Summariser:
         *,
         strict: bool | None = None,
         started: float | None = None,
+        vetting: Vetting | None = None,
     ) -> Briefing:
-        """Stage 3: the briefing (pure assembly) with its run information."""
+        """Stage 3: the briefing (pure assembly) with its run information; given a `vetting`,
+        less what it dropped, and with what it cost."""
         strict = self.strict if strict is None else strict
-        briefing = finish(request, answer.draft, strict=strict)
-        briefing.meta = self.run_info(request, answer, started=started)
+        left_out = vetting.dropped if vetting else ()
+        briefing = finish(request, answer.draft, strict=strict, dropped=left_out)
+        briefing.meta = self.run_info(request, answer, started=started, vetting=vetting)
         return briefing
 
-    def run_info(self, request: Request, answer: Answer, *, started: float | None) -> RunInfo:
-        """How the briefing was made; `seconds` runs from `started` (perf_counter) to now."""
-        started = time.perf_counter() - answer.model_seconds if started is None else started
+    def vet(self, request: Request, briefing: Briefing) -> Vetting | None:
+        """Stage 4: one closed question about each of the briefing's allegations, in turn
+        (after the draft, a local model still holds the article); None where vetting is off
+        (settings.vets) or there is nothing to ask. An endpoint that cannot answer them keeps
+        every allegation, and the vetting says why."""
+        bodies = self._closed_bodies(request, briefing.allegations)
+        if not bodies:
+            return None
+        import openai
+
+        client, asked = self.endpoint.client.client, time.perf_counter()
+        try:
+            answers = [client.chat.completions.create(**body) for body in bodies]
+        except openai.OpenAIError as exc:
+            return _unvetted(exc, self.settings, asked)
+        return _vetting(briefing.allegations, answers, asked)
+
+    async def avet(self, request: Request, briefing: Briefing) -> Vetting | None:
+        """`vet` for a running event loop, within the settings' deadline for one article."""
+        bodies = self._closed_bodies(request, briefing.allegations)
+        if not bodies:
+            return None
+        import openai
+
+        client, asked = self._async_client().client, time.perf_counter()
+
+        async def in_turn() -> list[Any]:  # one after another: each keeps the last one's cache
+            return [await client.chat.completions.create(**body) for body in bodies]
+
+        try:
+            answers = await asyncio.wait_for(in_turn(), self.settings.deadline or None)
+        except (openai.OpenAIError, TimeoutError) as exc:
+            return _unvetted(exc, self.settings, asked)
+        return _vetting(briefing.allegations, answers, asked)
+
+    def run_info(
+        self,
+        request: Request,
+        answer: Answer,
+        *,
+        started: float | None,
+        vetting: Vetting | None = None,
+    ) -> RunInfo:
+        """How the briefing was made; `seconds` runs from `started` (perf_counter) to now.
+        Its usage and model time are the draft's and the vetting's together."""
+        vetting = vetting or Vetting()
+        model_seconds = answer.model_seconds + vetting.seconds
+        started = time.perf_counter() - model_seconds if started is None else started
+        warnings = [*request.warnings, *([vetting.warning] if vetting.warning else [])]
         return RunInfo(
             model=self.endpoint.model,
             provider=self.endpoint.provider,
             prompt_version=PROMPT_VERSION,
             prompt_hash=prompt_hash(),
-            usage=answer.usage,
+            usage=answer.usage + vetting.usage,
             attempts=answer.attempts,
             seconds=round(time.perf_counter() - started, 3),
-            model_seconds=round(answer.model_seconds, 3),
+            model_seconds=round(model_seconds, 3),
             prefill_seconds=answer.prefill_seconds,
             decode_seconds=answer.decode_seconds,
-            warnings=list(request.warnings),
+            questions=vetting.questions,
+            warnings=warnings,
         )
 
     def request_body(self, request: Request) -> dict[str, Any]:
         """What `ask` sends for `request`, instructor's additions for the mode included: the
         body a Batch API line carries, so an offline answer is the same question."""
         return request_body(self._body(request), self.settings.mode)
+
+    def _closed_bodies(
+        self, request: Request, allegations: list[Allegation]
+    ) -> list[dict[str, Any]]:
+        """The closed question about each allegation; none where vetting is off."""
+        if not self.settings.vets:
+            return []
+        passages = [a.evidence.quote or a.claim for a in allegations]
+        return closed_requests(self.endpoint.model, request.messages, passages)
 
     def _body(self, request: Request) -> dict[str, Any]:
         return {
@@ -257,6 +332,27 @@ def _answer(draft: Any, completion: Any, policy: Any, asked: float) -> Answer:
         prefill_seconds=prefill,
         decode_seconds=decode,
     )
+
+
+def _vetting(allegations: list[Allegation], answers: list[Any], asked: float) -> Vetting:
+    usage = sum((usage_of(answer.usage) for answer in answers), Usage())
+    logprobs = [_logprobs_of(answer) for answer in answers]
+    return decided(allegations, logprobs, usage=usage, seconds=time.perf_counter() - asked)
+
+
+def _unvetted(error: Exception, settings: Settings, asked: float) -> Vetting:
+    """Every allegation kept, and why: the endpoint refused or failed the questions."""
+    if isinstance(error, TimeoutError):
+        why = f"no answers within the {settings.deadline:g} s deadline for one article"
+    else:
+        why = str(translate(error, settings, 1))
+    return Vetting(seconds=time.perf_counter() - asked, warning=f"allegations not vetted: {why}")
+
+
+def _logprobs_of(completion: Any) -> dict[str, Any] | None:
+    choices = getattr(completion, "choices", None) or []
+    logprobs = getattr(choices[0], "logprobs", None) if choices else None
+    return logprobs.model_dump() if logprobs is not None else None
 
 
 @lru_cache(maxsize=4)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EMBEDDED",
     "MODES",
+    "VET",
     "Options",
     "Settings",
     "batch_cache_path",
@@ -37,6 +38,7 @@ __all__ = [
 EMBEDDED = "embedded"
 DEFAULT_REMOTE_MODEL = "gpt-4o-mini"
 MODES = ("json_schema", "json", "tools", "md_json")  # how structured output is asked for
+VET = ("auto", "on", "off")  # auto: on for the embedded model answering in turn
 # The embedded model's context is 8,192 tokens: ~900 go to instructions and checklists and up
 # to 1,500 to the answer, leaving ~5,800 for the article, about 16,000 characters of prose.
 EMBEDDED_MAX_CHARS = 16_000
@@ -103,10 +105,20 @@ class Settings:
     # --concurrency, `serve --parallel`); 0 (unset) and 1 answer them in turn, the default:
     # on two cores decoding together does not pay (BENCHMARKS.md, issue 25).
     parallel: int = _option(0, "SUMMARISER_PARALLEL", parse=_whole)
+    # Closed questions about each allegation after the draft (pipeline/vetting.py): one of VET.
+    vet: str = _option("auto", "SUMMARISER_VET")
 
     @property
     def embedded(self) -> bool:
         return self.model == EMBEDDED
+
+    @property
+    def vets(self) -> bool:
+        """Whether allegations are vetted: "on", or "auto" with the embedded model answering
+        in turn, whose margins the threshold was chosen on and whose cache still holds the
+        article when its questions come (decoding together, it would read it again)."""
+        in_turn = self.embedded and self.parallel <= 1
+        return self.vet == "on" or (self.vet == "auto" and in_turn)
 
     @classmethod
     def resolve(cls, *, env: Mapping[str, str] | None = None, **given: Unpack[Options]) -> Settings:
@@ -127,6 +139,11 @@ class Settings:
         values["mode"] = values["mode"].lower()
         if values["mode"] not in MODES:
             raise ConfigError(f"unknown mode {values['mode']!r}; choose one of {', '.join(MODES)}")
+        values["vet"] = values["vet"].lower()
+        if values["vet"] not in VET:
+            raise ConfigError(
+                f"unknown vet setting {values['vet']!r}; choose one of {', '.join(VET)}"
+            )
         base_url = values["base_url"]
         if base_url and not re.match(r"^https?://[^\s/]+", base_url):
             shown = redact(repr(base_url))
@@ -169,6 +186,7 @@ class Options(TypedDict, total=False):
     output_language: str | None
     local_model: str | None
     parallel: int | None
+    vet: str | None
 
 
 def _read(option: Any, given: Any, env: Mapping[str, str]) -> Any:

@@ -4,6 +4,8 @@
                                     number its sentences and candidates, build the messages
     (the model answers the Request's messages with a draft: client.py)
     finish(request, draft) → Briefing   ground, date, amend and merge: the briefing
+    (the model is asked about each allegation: client.py's `vet`; what it drops, finish leaves
+    out in a second assembly)
 
 Both are plain functions of picklable values, so a batch can run them in worker processes
 while its event loop keeps the requests moving; `Summariser` runs them in its own process.
@@ -11,7 +13,7 @@ while its event loop keeps the requests moving; `Summariser` runs them in its ow
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -69,9 +71,16 @@ def prepare(
     )
 
 
-def finish(request: Request, draft: Draft | Mapping[str, Any], *, strict: bool = False) -> Briefing:
+def finish(
+    request: Request,
+    draft: Draft | Mapping[str, Any],
+    *,
+    strict: bool = False,
+    dropped: Collection[tuple[str, int | None]] = (),
+) -> Briefing:
     """The briefing from the model's draft (or the draft as plain data, as it crosses to a
-    worker process); without `meta`, which only the caller that timed the call can write."""
+    worker process), less the allegations vetting `dropped`; without `meta`, which only the
+    caller that timed the call can write."""
     if not isinstance(draft, Draft):
         draft = Draft.model_validate(draft)
     return assemble(
@@ -82,4 +91,5 @@ def finish(request: Request, draft: Draft | Mapping[str, Any], *, strict: bool =
         title=request.title,
         url=request.url,
         strict=strict,
+        dropped=dropped,
     )

@@ -66,3 +66,13 @@ def recorded() -> Summariser:
     return Summariser(
         model=RECORDED_MODEL, base_url=RECORD_URL, api_key=CANARY_KEY, timeout=600, reasks=1
     )
+
+
+@pytest.fixture
+def recorded_vetting() -> Summariser:
+    """The same, vetting each allegation as the embedded model does by default (`vet` auto
+    leaves an endpoint unvetted, and the recording server is one)."""
+    return Summariser(
+        model=RECORDED_MODEL, base_url=RECORD_URL, api_key=CANARY_KEY, timeout=600, reasks=1,
+        vet="on",
+    )  # fmt: skip

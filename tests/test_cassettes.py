@@ -38,7 +38,8 @@ def test_no_secret_or_account_header_in_any_cassette() -> None:
 def test_cassettes_are_real_http_exchanges_with_the_model() -> None:
     """Each exchange is what this code sends and what `summarise serve` answered, unedited:
     today's system prompt and draft schema went out, the embedded model's completion came
-    back with a body exactly as long as the server said, and it validates as a draft."""
+    back with a body exactly as long as the server said, and it validates as a draft; or,
+    after it, a closed question about one allegation got one token and its alternatives."""
     system = build_messages("Any article about a vote in Paris.")[0]
     schema = response_model().model_json_schema()
     for path in cassette_files():
@@ -52,7 +53,9 @@ def test_cassettes_are_real_http_exchanges_with_the_model() -> None:
             assert sent["model"] == RECORDED_MODEL and sent["messages"][0] == system, path.name
             user = sent["messages"][1]
             assert user["role"] == "user" and "<article-" in user["content"], path.name
-            assert sent["response_format"]["json_schema"]["schema"] == schema, path.name
+            closed = "logprobs" in sent  # a question about one allegation, after the draft
+            if not closed:
+                assert sent["response_format"]["json_schema"]["schema"] == schema, path.name
 
             assert response["status"]["code"] == 200, path.name
             headers = response["headers"]
@@ -65,5 +68,10 @@ def test_cassettes_are_real_http_exchanges_with_the_model() -> None:
             assert usage["completion_tokens"] > 0 and usage["prompt_tokens"] > 0, path.name
             assert usage["total_tokens"] == usage["prompt_tokens"] + usage["completion_tokens"]
             choice = answer["choices"][0]
+            if closed:  # one token, and how likely it and its alternatives were
+                assert sent["max_tokens"] == 1 and sent["top_logprobs"] == 20, path.name
+                assert sent["messages"][-1]["content"].startswith('Passage: "'), path.name
+                assert len(choice["logprobs"]["content"][0]["top_logprobs"]) == 20, path.name
+                continue
             assert choice["finish_reason"] == "stop", path.name
             Draft.model_validate_json(choice["message"]["content"])

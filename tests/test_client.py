@@ -46,7 +46,9 @@ def completion(content: str, finish_reason: str = "stop") -> dict[str, Any]:
     }
 
 
-def scripted(answers: list[httpx2.Response]) -> tuple[Summariser, list[httpx2.Request]]:
+def scripted(
+    answers: list[httpx2.Response], vet: str = "off"
+) -> tuple[Summariser, list[httpx2.Request]]:
     seen: list[httpx2.Request] = []
 
     def handle(request: httpx2.Request) -> httpx2.Response:
@@ -64,7 +66,7 @@ def scripted(answers: list[httpx2.Response]) -> tuple[Summariser, list[httpx2.Re
     )
     summariser = Summariser(
         model="scripted", base_url="http://scripted/v1", api_key=CANARY_KEY,
-        client=client, aclient=aclient,
+        client=client, aclient=aclient, vet=vet,
     )  # fmt: skip
     return summariser, seen
 
@@ -174,3 +176,87 @@ def test_article_braces_are_data_not_template() -> None:
     # The fake closing marker is a line addressed to the model: withheld, and said so.
     assert "</article-0000000000>" not in user and "ignore all rules" not in user
     assert briefing.meta and any("addressed to AI" in w for w in briefing.meta.warnings)
+
+
+def closed(yes: float, no: float, usage: int = 10) -> httpx2.Response:
+    """A one-token answer with its alternatives' log-probabilities, as OpenAI writes them."""
+    top = [
+        {"token": "yes", "logprob": yes, "bytes": None},
+        {"token": "no", "logprob": no, "bytes": None},
+    ]
+    answer = completion("yes")
+    answer["choices"][0]["logprobs"] = {"content": [{**top[0], "top_logprobs": top}]}
+    answer["usage"] = {"prompt_tokens": usage, "completion_tokens": 1, "total_tokens": usage + 1}
+    return httpx2.Response(200, json=answer)
+
+
+def drafted() -> httpx2.Response:
+    return httpx2.Response(200, json=completion(json.dumps(DRAFT)))
+
+
+def test_each_allegation_is_asked_about_after_the_draft_and_dropped_where_no_outweighs_yes() -> (
+    None
+):
+    plain, _ = scripted([drafted()])
+    unvetted = plain.summarise(seed_text(), published="2023-09-11")
+    assert [a.made_by for a in unvetted.allegations][:1] == ["US"] and "US" in names(unvetted)
+    doubted, believed = closed(yes=-2.0, no=-0.2), closed(yes=-0.2, no=-2.0)
+    answers = [doubted] + [believed] * (len(unvetted.allegations) - 1)
+    summariser, seen = scripted([drafted(), *answers], vet="on")
+    briefing = summariser.summarise(seed_text(), published="2023-09-11")
+    assert len(seen) == 1 + len(unvetted.allegations)  # the draft, then a question each
+    assert briefing.allegations == unvetted.allegations[1:]  # the doubted one left out
+    accused = ("US", "North Korea")  # its source and the accused, only it brought them in
+    assert names(briefing) == [n for n in names(unvetted) if n not in accused]
+    draft, asked = json.loads(seen[0].read()), json.loads(seen[1].read())
+    assert asked["messages"][: len(draft["messages"])] == draft["messages"]  # cached prefix
+    assert "North Korea has previously been" in asked["messages"][-1]["content"]  # its quote
+    assert (asked["max_tokens"], asked["logprobs"], asked["top_logprobs"]) == (1, True, 20)
+    assert briefing.meta is not None and briefing.meta.questions == len(answers)
+    assert briefing.meta.usage.total_tokens == 120 + 11 * len(answers)  # every call's tokens
+    assert briefing.meta.warnings == []
+
+    summariser, seen = scripted([drafted(), believed], vet="on")
+    kept = summariser.summarise(seed_text(), published="2023-09-11")
+    assert kept.allegations == unvetted.allegations and names(kept) == names(unvetted)
+
+
+def names(briefing: Any) -> list[str]:
+    return [a.name for a in briefing.who]
+
+
+def test_vetting_in_an_event_loop_drops_the_same() -> None:
+    summariser, seen = scripted([drafted(), closed(yes=-2.0, no=-0.2)], vet="on")
+    briefing = asyncio.run(summariser.asummarise(seed_text(), published="2023-09-11"))
+    assert len(seen) == 3 and briefing.allegations == []
+    assert briefing.meta is not None and briefing.meta.questions == 2
+
+
+def test_an_endpoint_that_refuses_the_question_keeps_every_allegation_and_says_why() -> None:
+    refused = {"error": {"message": "logprobs are not supported", "type": "invalid_request"}}
+    summariser, seen = scripted([drafted(), httpx2.Response(400, json=refused)], vet="on")
+    briefing = summariser.summarise(seed_text(), published="2023-09-11")
+    assert len(seen) == 2 and [a.made_by for a in briefing.allegations][:1] == ["US"]
+    assert len(briefing.allegations) == 2  # both kept: the first question was refused
+    assert briefing.meta is not None and briefing.meta.questions == 0
+    assert briefing.meta.warnings == [
+        "allegations not vetted: model endpoint answered HTTP 400: logprobs are not supported"
+    ]
+
+
+def test_an_endpoint_that_answers_without_logprobs_keeps_every_allegation_and_says_so() -> None:
+    silent = httpx2.Response(200, json=completion("yes"))
+    summariser, seen = scripted([drafted(), silent], vet="on")
+    briefing = summariser.summarise(seed_text(), published="2023-09-11")
+    assert len(seen) == 3 and len(briefing.allegations) == 2
+    assert briefing.meta is not None
+    assert briefing.meta.warnings == ["allegations not vetted: the endpoint gave no logprobs"]
+
+
+def test_a_vetting_summariser_names_itself_apart_in_cache_keys() -> None:
+    vetting, _ = scripted([drafted()], vet="on")
+    plain, _ = scripted([drafted()], vet="off")
+    assert vetting.model_identity.startswith(plain.model_identity + " vetted:")
+    assert Summariser(model="embedded", vet="auto").model_identity.endswith(
+        Summariser(model="embedded", vet="on").model_identity.split(" ")[-1]
+    )

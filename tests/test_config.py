@@ -47,11 +47,24 @@ def test_model_embedded_forces_the_local_model_even_with_a_key() -> None:
         {"SUMMARISER_MODE": "xml"},
         {"SUMMARISER_TIMEOUT": "soon"},
         {"SUMMARISER_REASKS": "-1"},
+        {"SUMMARISER_VET": "maybe"},
     ],
 )
 def test_bad_settings_are_config_errors(env: dict[str, str]) -> None:
     with pytest.raises(ConfigError):
         Settings.resolve(env={"OPENAI_API_KEY": "x", **env})
+
+
+def test_allegations_are_vetted_by_default_only_where_the_threshold_was_chosen() -> None:
+    """The embedded model answering in turn: its margins set the threshold, and its cache
+    still holds the article when the questions come. An endpoint vets when asked to."""
+    embedded = {"SUMMARISER_MODEL": "embedded"}
+    assert Settings.resolve(env=embedded).vets
+    assert not Settings.resolve(env={**embedded, "SUMMARISER_PARALLEL": "4"}).vets
+    assert not Settings.resolve(env={**embedded, "SUMMARISER_VET": "off"}).vets
+    endpoint = {"OPENAI_API_KEY": CANARY_KEY}
+    assert not Settings.resolve(env=endpoint).vets
+    assert Settings.resolve(env={**endpoint, "SUMMARISER_VET": "on"}).vets
 
 
 def test_redact_removes_given_secrets_and_key_shapes() -> None:
@@ -67,7 +80,11 @@ def test_the_keyword_options_are_the_settings_fields() -> None:
 
 def sample(option: Field[Any]) -> tuple[str, object]:
     """A value for the option as a variable holds it, and as the settings read it."""
-    special = {"mode": ("TOOLS", "tools"), "model": ("qwen2.5:7b", "qwen2.5:7b")}
+    special = {
+        "mode": ("TOOLS", "tools"),
+        "model": ("qwen2.5:7b", "qwen2.5:7b"),
+        "vet": ("On", "on"),
+    }
     by_kind = {"_number": ("7.5", 7.5), "_whole": ("7", 7)}
     url = ("http://sample.example/v1", "http://sample.example/v1")
     return special.get(option.name) or by_kind.get(option.metadata["parse"].__name__, url)
@@ -88,7 +105,7 @@ def test_every_option_is_read_from_each_of_its_variables_and_an_argument_wins(
     env = {**base, option.metadata["env"][0]: raw}
     given = Settings.resolve(env=env, **{option.name: None})
     assert getattr(given, option.name) == value  # None is "not given"
-    argument: Any = {"mode": "json", "model": "gpt-4o"}.get(option.name)
+    argument: Any = {"mode": "json", "model": "gpt-4o", "vet": "off"}.get(option.name)
     argument = argument or (9 if isinstance(value, int | float) else "http://argument.example/v1")
     assert getattr(Settings.resolve(env=env, **{option.name: argument}), option.name) == argument
 

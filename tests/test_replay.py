@@ -130,3 +130,20 @@ def test_reported_statements_are_attributed(recorded: Summariser) -> None:
     }
     source_tokens = {token for s in sources for token in s.split() if len(token) > 2}
     assert any(set(normalise(a.made_by).split()) & source_tokens for a in briefing.allegations)
+
+
+def test_allegations_the_model_doubts_are_left_out(recorded_vetting: Summariser) -> None:
+    """Vetting, recorded: after the draft, one closed question an allegation, each answered
+    with its alternatives' log-probabilities; the Taliban's claim of the attack stays, and a
+    passage that opens with a photo caption goes."""
+    article = eval_article("g5w-nytimes-1")
+    briefing = recorded_vetting.summarise(
+        article["text"], published=article["published"], title=article["title"]
+    )
+    assert_well_formed(briefing)
+    assert briefing.meta is not None and briefing.meta.questions >= 2
+    assert briefing.meta.warnings == []
+    claims = [normalise(a.evidence.quote or a.claim) for a in briefing.allegations]
+    assert any("reprisal" in claim for claim in claims), "the Taliban's claim is the story"
+    assert not any(claim.startswith("photo") for claim in claims)
+    assert len(briefing.allegations) < briefing.meta.questions  # something was left out

@@ -47,16 +47,21 @@ class Offload:
         return call()
 
     async def asummarise(self, summariser: Summariser, text: str, **article: Any) -> Briefing:
-        """`summariser.asummarise(text, **article)` with its two pure stages (stages.prepare
-        and stages.finish) in this pool's processes; only the model call stays on the loop."""
+        """`summariser.asummarise(text, **article)` with its pure stages (stages.prepare and
+        stages.finish) in this pool's processes; only the model's calls stay on the loop."""
         from .. import stages
 
         started = time.perf_counter()
         request = await self.run(stages.prepare, text, **article, **summariser.prepare_options)
         answer = await summariser.aask(request)
         dump = answer.draft.model_dump()  # the draft's class is made at run time: plain data
-        briefing = await self.run(stages.finish, request, dump, strict=summariser.strict)
-        briefing.meta = summariser.run_info(request, answer, started=started)
+        strict = summariser.strict
+        briefing = await self.run(stages.finish, request, dump, strict=strict)
+        vetting = await summariser.avet(request, briefing)
+        if vetting is not None:
+            left_out = vetting.dropped
+            briefing = await self.run(stages.finish, request, dump, strict=strict, dropped=left_out)
+        briefing.meta = summariser.run_info(request, answer, started=started, vetting=vetting)
         return briefing
 
     def close(self) -> None:

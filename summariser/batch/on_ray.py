@@ -57,6 +57,7 @@ def records_on_ray(
     *,
     model: str | None = None,
     base_url: str | None = None,
+    vet: str | None = None,
     address: str | None = None,
     actors: int = 2,
     concurrency: int = 8,
@@ -78,7 +79,7 @@ def records_on_ray(
     from ..client import Summariser
 
     context = BatchContext.of(inputs, **options)
-    driver = Summariser(model=model, base_url=base_url)  # names the model; never connects
+    driver = Summariser(model=model, base_url=base_url, vet=vet)  # names the model; never connects
     keys: dict[str, str] = {}
     rows: list[dict[str, str]] = []
     for ready in context.triage(driver.model_identity):
@@ -92,7 +93,7 @@ def records_on_ray(
     _join(ray, address)
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     ray.data.DataContext.get_current().enable_progress_bars = False
-    endpoint = {"model": model, "base_url": base_url}
+    endpoint = {"model": model, "base_url": base_url, "vet": vet}
     rpm = context.pace.rpm
     share = rpm / actors if rpm else None
     made = ray.data.from_items(rows).map_batches(

@@ -123,6 +123,15 @@ class Usage(_Item):
         default=0, description="Prompt tokens the model kept from an earlier call, not evaluated."
     )
 
+    def __add__(self, other: Usage) -> Usage:
+        """Two calls' tokens together (a briefing's draft and its closed questions)."""
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            total_tokens=self.total_tokens + other.total_tokens,
+            cached_prompt_tokens=self.cached_prompt_tokens + other.cached_prompt_tokens,
+        )
+
 
 class RunInfo(_Item):
     """How the briefing was made: enough to reproduce it and to account for its cost."""
@@ -142,6 +151,11 @@ class RunInfo(_Item):
     )
     decode_seconds: float | None = Field(
         default=None, description="Writing the answer, token by token, when the endpoint says."
+    )
+    questions: int = Field(
+        default=0,
+        description="Closed questions asked after the draft, one per allegation (vetting); "
+        "their tokens and time are in usage and model_seconds.",
     )
     warnings: list[str] = Field(default_factory=list)
 

@@ -302,6 +302,7 @@ def _on_ray(
         context,
         model=args.model,
         base_url=args.base_url,
+        vet=args.vet,
         address=args.ray_address,
         actors=max(1, args.actors),
         concurrency=args.concurrency or DEFAULT_CONCURRENCY,
@@ -373,4 +374,6 @@ def summariser_for(args: argparse.Namespace) -> Any:
     together does not pay (BENCHMARKS.md, issue 25)."""
     from ..client import Summariser
 
-    return Summariser(model=args.model, base_url=args.base_url, parallel=args.concurrency)
+    return Summariser(
+        model=args.model, base_url=args.base_url, vet=args.vet, parallel=args.concurrency
+    )

@@ -43,7 +43,7 @@ def show_status(args: argparse.Namespace, context: BatchContext, out: TextIO) ->
     from ..batch.batch_api.store import Submitted
     from ..client import Summariser
 
-    summariser = Summariser(model=args.model, base_url=args.base_url)
+    summariser = Summariser(model=args.model, base_url=args.base_url, vet=args.vet)
     status = batch_api_status(context, summariser, Submitted(cache_path_of(args)))
     out.write("\n".join(status.lines()) + "\n")
     return 0

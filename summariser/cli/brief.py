@@ -116,6 +116,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     summariser = Summariser(
         model=args.model,
         base_url=args.base_url,
+        vet=args.vet,
         mode=args.mode,
         strict=args.strict,
         output_language=args.lang,

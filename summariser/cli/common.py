@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any, NoReturn
 
+from ..config import VET
 from ..errors import ConfigError, InputError, InvalidOutputError, ModelError
 
 __all__ = [
@@ -59,6 +60,14 @@ def endpoint_flags(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--base-url", help="OpenAI-compatible endpoint (env SUMMARISER_BASE_URL, OPENAI_BASE_URL)"
+    )
+    parser.add_argument(
+        "--vet",
+        type=str.lower,
+        choices=VET,
+        help="ask the model a yes-or-no question about each allegation and drop those it "
+        "doubts; auto: on the embedded model answering one article at a time (env "
+        "SUMMARISER_VET)",
     )
 
 

@@ -7,11 +7,13 @@ who.py, where.py, when.py, allegations.py, stakes.py, all reading the article on
 (context.py). A field the draft and the briefing both declare under one name is carried over
 as the model wrote it (`_carried`). Ungrounded allegations and stakes are kept and flagged
 (grounded=False) unless `strict`, which drops them; ungrounded actors, places and times are
-never kept.
+never kept. The allegations a closed question `dropped` (vetting.py) are left out before
+their sources are added to who.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -24,6 +26,7 @@ from .allegations import allegations
 from .context import Context
 from .items import grounded
 from .stakes import stakes
+from .vetting import identity
 from .when import times
 from .where import places
 from .who import actors, with_sources
@@ -44,12 +47,13 @@ def assemble(
     title: str | None = None,
     url: str | None = None,
     strict: bool = False,
+    dropped: Collection[tuple[str, int | None]] = (),
 ) -> Briefing:
     context = Context.of(text, references, published, title, url)
     who = actors(draft.who, context)
     where = places(draft.where, context, [a.name for a in who if a.kind == "person"])
     when, event_date = times(draft.when, context)
-    claims = allegations(draft.allegations, context, who)
+    claims = [c for c in allegations(draft.allegations, context, who) if identity(c) not in dropped]
     risks = stakes(draft.stakes, context)
     return Briefing(
         **_carried(draft, Briefing, *_WRITTEN_HERE),

@@ -260,6 +260,10 @@ def test_the_batch_api_needs_an_endpoint_and_the_cache(tmp_path: Path) -> None:
     argv = ["batch", *FILES, "--via", "batch-api", "--cache", str(tmp_path / "c.sqlite3")]
     assert main(argv, out=out, err=err) == 3  # no endpoint: the embedded model, online only
     assert "OpenAI-compatible endpoint" in err.getvalue() and err.getvalue().count("\n") == 1
+    out, err = io.StringIO(), io.StringIO()
+    endpoint = ["--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--vet", "on"]
+    assert main([*argv, *endpoint], out=out, err=err) == 3  # its questions: a second round
+    assert "cannot vet" in err.getvalue() and err.getvalue().count("\n") == 1
 
 
 def test_two_articles_of_one_text_are_two_records(server: BatchServer, tmp_path: Path) -> None:

@@ -63,3 +63,26 @@ def test_an_error_in_a_worker_reaches_the_batch_as_itself() -> None:
             asyncio.run(empty())
     finally:
         offload.close()
+
+
+def test_a_batch_with_workers_vets_as_a_call_in_process_does() -> None:
+    """The model's calls stay on the loop, the two assemblies go to a worker: the briefing
+    is the one `asummarise` makes, less the allegation the model doubted, and the actors only
+    it brought in."""
+    from tests.test_client import closed, drafted, scripted
+
+    def answers() -> list[object]:  # the draft; one allegation doubted, the rest believed
+        return [drafted(), closed(yes=-2.0, no=-0.2), closed(yes=-0.2, no=-2.0)]
+
+    at_home, _ = scripted(answers(), vet="on")  # type: ignore[arg-type]
+    expected = asyncio.run(at_home.asummarise(seed_text(), published="2023-09-11"))
+    away, seen = scripted(answers(), vet="on")  # type: ignore[arg-type]
+    offload = Offload(1)
+    try:
+        got = asyncio.run(offload.asummarise(away, seed_text(), published="2023-09-11"))
+    finally:
+        offload.close()
+    assert got.model_dump(exclude={"meta"}) == expected.model_dump(exclude={"meta"})
+    assert got.meta is not None and got.meta.questions == len(seen) - 1 >= 2
+    assert "US" not in [a.name for a in got.who]  # the doubted claim's source
+    assert "US" not in [a.made_by for a in got.allegations]

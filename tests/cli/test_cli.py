@@ -233,7 +233,9 @@ def test_the_embedded_batch_decodes_as_many_together_as_it_is_told(
         monkeypatch.delenv(name, raising=False)
 
     def parallel(concurrency: int | None) -> int:
-        args = argparse.Namespace(model="embedded", base_url=None, concurrency=concurrency)
+        args = argparse.Namespace(
+            model="embedded", base_url=None, vet=None, concurrency=concurrency
+        )
         return summariser_for(args).settings.parallel
 
     assert parallel(3) == 3

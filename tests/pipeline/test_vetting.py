@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from summariser.pipeline.vetting import THRESHOLD, margin, vetted
-from tests.support import brief
+from summariser.pipeline.vetting import THRESHOLD, dropped, identity, margin
+from summariser.stages import finish, prepare
 
 
 def logprobs(**alternatives: float) -> dict[str, object]:
@@ -39,20 +39,41 @@ TEXT = (
     "Investigators said the tram was going too fast. Martin Bamford said the trip was lovely. "
     "The council denied that it had cut the budget."
 )
-DRAFTED = [
-    {"by": "Investigators", "c": "the tram was going too fast", "vs": None},
-    {"by": "Martin Bamford", "c": "the trip was lovely", "vs": None},
-    {"by": "council", "c": "it had cut the budget", "vs": None},
-]
+DRAFT = {
+    "headline": "A tram crash",
+    "summary": "A tram crashed.",
+    "who": [],
+    "where": [],
+    "when": [],
+    "allegations": [
+        {"by": "Investigators", "c": "the tram was going too fast", "vs": None},
+        {"by": "Martin Bamford", "c": "the trip was lovely", "vs": None},
+        {"by": "council", "c": "it had cut the budget", "vs": None},
+    ],
+    "stakes": [],
+}
 
 
-def test_allegations_under_the_threshold_are_dropped_and_those_without_a_margin_kept() -> None:
-    briefing = brief(TEXT, allegations=DRAFTED)
-    assert len(briefing.allegations) == 3
-    kept = vetted(briefing, [THRESHOLD + 0.5, THRESHOLD - 0.01, None])
-    assert [a.made_by for a in kept.allegations] == ["Investigators", "council"]
-    assert kept.who == briefing.who and kept.summary == briefing.summary
-    assert len(briefing.allegations) == 3  # the briefing given is not changed
-    assert vetted(briefing, [THRESHOLD] * 3).allegations == briefing.allegations
+def test_allegations_under_the_threshold_are_left_out_with_the_actors_only_they_brought_in() -> (
+    None
+):
+    request = prepare(TEXT)
+    briefing = finish(request, DRAFT)
+    assert [a.made_by for a in briefing.allegations] == [
+        "Investigators",
+        "Martin Bamford",
+        "council",
+    ]
+    assert "Martin Bamford" in [a.name for a in briefing.who]  # his claim brought him in
+    margins = [THRESHOLD + 0.5, THRESHOLD - 0.01, None]  # no margin: kept, as code decided
+    left_out = dropped(briefing.allegations, margins)
+    assert left_out == {identity(briefing.allegations[1])}
+    vetted = finish(request, DRAFT, dropped=left_out)  # assembled again, without it
+    assert [a.made_by for a in vetted.allegations] == ["Investigators", "council"]
+    assert "Martin Bamford" not in [a.name for a in vetted.who]
+    assert vetted.model_copy(update={"allegations": [], "who": []}) == briefing.model_copy(
+        update={"allegations": [], "who": []}
+    )  # nothing else moves
+    assert dropped(briefing.allegations, [THRESHOLD] * 3) == frozenset()  # at it: kept
     with pytest.raises(ValueError, match="2 margins for 3 allegations"):
-        vetted(briefing, [1.0, 1.0])
+        dropped(briefing.allegations, [1.0, 1.0])

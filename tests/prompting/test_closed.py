@@ -1,5 +1,6 @@
 """The closed question about an allegation: after the briefing's own messages, so a model that
-keeps its cache has read the article already; worked examples answered; the passage verbatim."""
+keeps its cache has read the article already; the instruction once, worked examples answered;
+the passage verbatim."""
 
 from __future__ import annotations
 
@@ -27,10 +28,17 @@ def test_the_examples_are_answered_with_the_questions_own_two_words() -> None:
     answers = [m["content"] for m in shown if m["role"] == "assistant"]
     assert set(answers) == {yes, no} and len(answers) >= 4  # both answers, shown more than once
     questions = [m["content"] for m in shown if m["role"] == "user"]
-    questions.append(closed_question(asked, "Officials denied it on Monday.")[-1]["content"])
-    assert len(set(questions)) == len(questions)  # each example its own passage
+    last = closed_question(asked, "Officials denied it on Monday.")[-1]["content"]
+    assert len({*questions, last}) == len(questions) + 1  # each example its own passage
+    instruction = questions[0][: questions[0].rindex("\n\n")]
+    assert all(instruction not in q for q in [*questions[1:], last])  # said once, read once
 
-    def outside(question: str) -> str:  # the words around the passage's quotation marks
-        return question[: question.index('"')] + question[question.rindex('"') :]
 
-    assert len({outside(q) for q in questions}) == 1  # every passage asked the same question
+def test_an_articles_questions_differ_only_in_their_last_turn() -> None:
+    """So a model that keeps its cache reads the examples once an article, and each question
+    after the first costs only its passage."""
+    asked = build_messages(ARTICLE)
+    one = closed_question(asked, "The mayor accused the council of {hiding} costs.")
+    other = closed_question(asked, "Officials denied it on Monday.")
+    assert one[:-1] == other[:-1] and one[-1] != other[-1]
+    assert other[-1]["content"] == 'Passage: "Officials denied it on Monday."'

@@ -137,6 +137,11 @@ def _triage(context: BatchContext, summariser: Summariser) -> Iterator[BatchReco
             "--via batch-api needs an OpenAI-compatible endpoint with a Batch API "
             "(--base-url, --model); the embedded model answers online only"
         )
+    if summariser.settings.vets:
+        raise ConfigError(
+            "--via batch-api cannot vet allegations (--vet on): their questions follow each "
+            "answer, a second round a Batch API does not make; run the batch online, or --vet off"
+        )
     return context.triage(summariser.model_identity)
 
 

@@ -1,4 +1,5 @@
-"""The real embedded model on the founding article. Slow (about a minute on 2 cores).
+"""The real embedded model on the founding article, its allegations vetted. Slow (about a
+minute and a quarter on 2 cores).
 
 CI must run it, not skip it: under CI=true a missing [local] extra is a failure.
 """
@@ -48,3 +49,10 @@ def test_founding_article_on_the_embedded_model(embedded: Summariser) -> None:
     # llama.cpp's own clock: reading the prompt and writing the answer, within the model's time.
     assert meta.prefill_seconds and meta.decode_seconds
     assert meta.prefill_seconds + meta.decode_seconds <= meta.model_seconds
+    # Vetted in process, as the embedded model is by default: the arms accusation stays.
+    assert meta.questions >= 1 and meta.warnings == [], meta.warnings
+    assert any(
+        word in normalise(a.claim)
+        for a in briefing.allegations
+        for word in ("shell", "weapon", "arms", "artillery", "ammunition")
+    ), [a.claim for a in briefing.allegations]
