@@ -143,9 +143,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if meta and not args.quiet:
         grounded = sum(item.evidence.grounded for item in briefing.items())
         usage = meta.usage
-        split = ""
+        parts = []
         if meta.prefill_seconds is not None and meta.decode_seconds is not None:
-            split = f" (prefill {meta.prefill_seconds:.1f} s, decode {meta.decode_seconds:.1f} s)"
+            parts.append(
+                f"draft: prefill {meta.prefill_seconds:.1f} s, decode {meta.decode_seconds:.1f} s"
+            )
+        if meta.questions:
+            parts.append(f"{meta.questions} questions about its allegations")
+        split = f" ({'; '.join(parts)})" if parts else ""
         cached = f" ({usage.cached_prompt_tokens} cached)" if usage.cached_prompt_tokens else ""
         err.write(
             f"summarise: {meta.model} ({meta.provider}) answered in {meta.seconds:.1f} s{split}, "

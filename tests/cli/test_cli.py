@@ -243,3 +243,22 @@ def test_the_embedded_batch_decodes_as_many_together_as_it_is_told(
     monkeypatch.setenv("SUMMARISER_PARALLEL", "2")
     assert parallel(None) == 2
     assert parallel(5) == 5
+
+
+@pytest.mark.vcr("test_allegations_the_model_doubts_are_left_out.yaml")
+def test_vet_on_asks_an_endpoint_about_each_allegation_and_says_so(tmp_path: Path) -> None:
+    """The recorded exchange of the replay test, driven from the command line: the draft,
+    then a closed question per allegation; the status line counts them."""
+    from tests.support import eval_article
+
+    article = eval_article("g5w-nytimes-1")
+    source = tmp_path / "article.txt"
+    source.write_text(article["text"], encoding="utf-8")
+    common = ("--model", RECORDED_MODEL, "--base-url", RECORD_URL, "--json")
+    dated = ("--published", article["published"], "--title", article["title"])
+    code, out, err = run(str(source), *dated, *common, "--vet", "on")
+    assert code == 0, err
+    briefing = json.loads(out)
+    asked = briefing["meta"]["questions"]
+    assert asked >= 2 and len(briefing["allegations"]) < asked
+    assert f"{asked} questions about its allegations" in err
