@@ -139,27 +139,31 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from ..briefing.render import print_terminal
 
         print_terminal(briefing, out)
-    meta = briefing.meta
-    if meta and not args.quiet:
-        grounded = sum(item.evidence.grounded for item in briefing.items())
-        usage = meta.usage
-        parts = []
-        if meta.prefill_seconds is not None and meta.decode_seconds is not None:
-            parts.append(
-                f"draft: prefill {meta.prefill_seconds:.1f} s, decode {meta.decode_seconds:.1f} s"
-            )
-        if meta.questions:
-            parts.append(f"{meta.questions} questions about its allegations")
-        split = f" ({'; '.join(parts)})" if parts else ""
-        cached = f" ({usage.cached_prompt_tokens} cached)" if usage.cached_prompt_tokens else ""
-        err.write(
-            f"summarise: {meta.model} ({meta.provider}) answered in {meta.seconds:.1f} s{split}, "
-            f"{usage.prompt_tokens} prompt{cached} + {usage.completion_tokens} completion tokens, "
-            f"{grounded}/{len(briefing.items())} items grounded\n"
-        )
-        for warning in meta.warnings:
+    if briefing.meta and not args.quiet:
+        err.write(_status_line(briefing))
+        for warning in briefing.meta.warnings:
             err.write(f"summarise: note: {warning}\n")
     return 0
+
+
+def _status_line(briefing: Any) -> str:
+    """What the call cost and how much of it is grounded: the line stderr gets."""
+    meta, usage = briefing.meta, briefing.meta.usage
+    grounded = sum(item.evidence.grounded for item in briefing.items())
+    parts = []
+    if meta.prefill_seconds is not None and meta.decode_seconds is not None:
+        parts.append(
+            f"draft: prefill {meta.prefill_seconds:.1f} s, decode {meta.decode_seconds:.1f} s"
+        )
+    if meta.questions:
+        parts.append(f"{meta.questions} questions about its allegations")
+    split = f" ({'; '.join(parts)})" if parts else ""
+    cached = f" ({usage.cached_prompt_tokens} cached)" if usage.cached_prompt_tokens else ""
+    return (
+        f"summarise: {meta.model} ({meta.provider}) answered in {meta.seconds:.1f} s{split}, "
+        f"{usage.prompt_tokens} prompt{cached} + {usage.completion_tokens} completion tokens, "
+        f"{grounded}/{len(briefing.items())} items grounded\n"
+    )
 
 
 def _write(rendered: str, path: str | None, out: TextIO) -> None:
