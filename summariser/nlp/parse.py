@@ -94,6 +94,8 @@ class Parse:
         ):
             return None
         verb = path.head
+        if path.dep_ != "agent" and verb.dep_ == "relcl":
+            return None  # "the team Massa represented": said of the team, not by Massa
         if path.dep_ == "agent":  # "X was accused by the US of ...": the US accused X of ...
             parts = [verb] + [
                 t
@@ -106,8 +108,7 @@ class Parse:
             rest = [t for t in parts[1:] if t not in subject]
             tokens = [verb, *sorted(subject, key=lambda t: t.i), *rest]
         else:
-            excluded = {t.i for t in path.subtree}
-            tokens = [t for t in verb.subtree if t.i not in excluded and t.i >= path.i]
+            tokens = _main_clause(verb, path)
         while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and not _closes(tokens))):
             tokens = tokens[:-1]
         while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
@@ -274,6 +275,54 @@ _COMMON_NOUNS = ("NN", "NNS")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 # "who", "which", "that" as the subject of a clause about a noun: part of a description.
 _RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})
+
+
+# Links after which a verb's clause goes on to another: an adverbial clause (", bringing out
+# the red flag"), a clause set beside it; a second verb ("and made his way") is one too.
+_CLAUSE_BREAKS = frozenset({"advcl", "parataxis"})
+# Links of what only says where, when or how a thing was done: dropped last first where the
+# clause is too long to read as a role ("... in a conference call with her funders").
+_OPTIONAL = frozenset({"prep", "npadvmod", "advmod", "agent"})
+_READABLE_WORDS = 14  # what a clause is cut down to, where its modifiers allow
+# What stands between a subject and its verb: "has", "not", "also", "on Saturday".
+_BEFORE_A_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "punct"})
+
+
+def _main_clause(verb: Any, subject: Any) -> list[Any]:
+    """What the subject's verb says, up to where its clause goes on to another (a second
+    verb, a clause after a comma), less the modifiers at its end while it is longer than
+    reads at a glance: "crashed on lap 48 at Interlagos" of "... at Interlagos, bringing out the
+    red flag"; "blamed FBI director James Comey for her stunning defeat in Tuesday's
+    presidential election" of the same "... in a conference call with her top campaign
+    funders on Saturday, according to two participants"."""
+    kept: list[Any] = []
+    for child in verb.children:
+        if child.i <= subject.i or child.text in ".!?":
+            continue  # the subject, and the sentence's end
+        if child.i < verb.i and child.dep_ not in _BEFORE_A_VERB:
+            return []  # "Mercedes team | mate Nico Rosberg": a noun misread as the verb
+        if child.i > verb.i and _breaks(child):
+            break
+        kept.append(child)
+    while kept and kept[-1].dep_ == "cc":
+        kept.pop()  # "spun and | crashed"
+    # the first phrase after the verb's object is kept: "linked his defeat | to a videotape"
+    least = next((n + 1 for n, c in enumerate(kept) if c.i > verb.i and c.dep_ == "prep"), 1)
+    while len(kept) > least and kept[-1].dep_ in _OPTIONAL and _words(kept) > _READABLE_WORDS:
+        kept.pop()
+    tokens = [t for child in kept for t in child.subtree] + [verb]
+    return sorted((t for t in tokens if t.i > subject.i or t.i == verb.i), key=lambda t: t.i)
+
+
+def _breaks(child: Any) -> bool:
+    """Whether the verb's clause goes on to another at its child `child`."""
+    if child.dep_ == "conj":
+        return child.pos_ in ("VERB", "AUX")  # not a second object ("the citation and the demand")
+    return child.dep_ in _CLAUSE_BREAKS or child.text in ",;—–"
+
+
+def _words(children: list[Any]) -> int:
+    return 1 + sum(len(list(child.subtree)) for child in children)
 
 
 def _said(verb: Any) -> bool:

@@ -12,6 +12,7 @@ from datetime import date
 from functools import cached_property
 
 from ..nlp import Candidate, Reading, References, read
+from ..nlp.written_names import written_as_a_name
 from ..text import normalise
 from .grounding import Locator
 from .items import names_something
@@ -94,7 +95,11 @@ class Context:
 
     def is_a_name(self, name: str, candidate: Candidate | None) -> bool:
         """A checklist's name, or one of the model's own that the article writes as a noun
-        heading its phrase: "German" of "German consulate" names nothing."""
+        heading its phrase: "German" of "German consulate" names nothing; either, where the
+        article writes it as a name at all (nlp/written_names.py)."""
+        reading = self.reading
+        if not written_as_a_name(name, reading.text, reading.sentences, reading.entities):
+            return False
         if candidate is not None:
             return True
         found = self.locator.locate(name)

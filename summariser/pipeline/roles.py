@@ -20,11 +20,10 @@ __all__ = ["Roles"]
 
 # Of a role's content words, the share the actor's sentences must hold.
 SUPPORTED = 0.5
-# What the article has an actor do reads as a role up to this many words; where nothing that
-# short is said of it, up to the longer bound ("said it was "too early" to comment on whether
-# the driver was using his mobile phone": all the article says of the police).
-ROLE_WORDS = 14
-LONG_ROLE_WORDS = 24
+# What the article has an actor do reads as a role up to this many words ("said it was "too
+# early" to comment on whether the driver was using his mobile phone": all the article says of
+# the police); the parse cuts a clause's modifiers first (nlp/parse.py).
+ROLE_WORDS = 24
 
 
 class Roles:
@@ -53,18 +52,16 @@ class Roles:
     def done_by(self, name: str) -> str:
         """What the article has the actor `name` do, the first clause it is the subject of
         that says more than that it spoke ("accepted some blame for her loss" before "told
-        donors on the call"); failing that, the first that says it spoke; failing both, the
-        same in longer clauses; else "". Never what a caption says of it, nor what a speaker
-        says of it in a quotation ("to ensure Toblerone remains on-shelf": the speaker's
-        words, not the article's account)."""
-        return self._done_by(name, ROLE_WORDS) or self._done_by(name, LONG_ROLE_WORDS)
-
-    def _done_by(self, name: str, max_words: int) -> str:
+        donors on the call"); failing that, the first that says it spoke; else "". The
+        first, since a story says first what its actors did in it (a later clause is
+        background: "has kept a low profile since"). Never what a caption says of it, nor
+        what a speaker says of it in a quotation ("to ensure Toblerone remains on-shelf": the
+        speaker's words, not the article's account)."""
         reading, spoken = self.reading, ""
         for entity in reading.mentioned(name):
             if reading.in_quotation(entity.start):
                 continue
-            done = reading.predicate_of(entity.start, entity.end, max_words=max_words)
+            done = reading.predicate_of(entity.start, entity.end, max_words=ROLE_WORDS)
             at = reading.text.find(done or "\0", entity.end)
             if not done or (at != -1 and reading.in_furniture(at, at + 1)):
                 continue  # none, or a caption's ("(pictured after ...)")

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..briefing.schema import Place, PlaceKind
-from ..nlp import country_of, same_entity
+from ..nlp import Reading, country_of, same_entity
 from ..nlp.lexicon import en
 from ..nlp.phrases import names_a_site, place_phrases
 from ..nlp.times import alternatives
@@ -70,11 +70,21 @@ def _happens_at(name: str, context: Context) -> bool:
     if not mentions:
         return _after_a_locative(name, reading.text)  # no reader or gazetteer knows it
     types = Counter(e.type for e in mentions)
+    if _first_name_of_a_person(folded, reading) > types["place"]:
+        return False  # "Ivana" of "Ivana Trump", however the tagger typed it once
     actor = sum(types[t] for t in ("person", "organisation", "group"))
     body = actor > types["place"] + types["facility"]  # a body where people work, or a person
     acts = country_of(name, context.language) or body
     known = named_as_place(name, context.language) is not None
     return (known and not acts) or any(reading.placed(e, worked_at=not body) for e in mentions)
+
+
+def _first_name_of_a_person(folded: str, reading: Reading) -> int:
+    """How often the article writes `folded` (a name, normalised) as the first words of a
+    person's fuller name ("Ivana" of "Ivana Trump")."""
+    return sum(
+        e.type == "person" and normalise(e.text).startswith(f"{folded} ") for e in reading.entities
+    )
 
 
 def _after_a_locative(name: str, text: str) -> bool:

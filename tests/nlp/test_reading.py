@@ -120,6 +120,47 @@ def test_the_verb_says_the_tense_and_what_an_actor_does() -> None:
     assert reading.predicate_of(wagner, wagner + 6) is None  # an object does nothing here
 
 
+def test_what_an_actor_does_is_its_own_clause_cut_to_read_at_a_glance() -> None:
+    """The clause stops where another begins (", bringing out ...", "and made his way"),
+    sheds its trailing modifiers while it is long, keeps the phrase after its object and
+    coordinated objects; a name that is the subject of a clause about another noun ("the
+    team Massa represented") does nothing there."""
+    text = (
+        "Felipe Massa crashed on lap 48 at Interlagos, bringing out the red flag again. "
+        "Ferrari, the team Massa represented for many years, cheered him. Massa left his car "
+        "on the circuit and made his way to the pit lane. Hillary Clinton blamed FBI director "
+        "James Comey for her stunning defeat in Tuesday's presidential election in a "
+        "conference call with her top campaign funders on Saturday, according to two "
+        "participants on the call. Democrats called the contempt citation and the demand for "
+        "a hearing a political ploy. John Kerry linked his defeat to a videotape of Osama bin "
+        "Laden that aired days before the vote in 2004. Hamilton, who trails Mercedes team mate "
+        "Nico Rosberg by 19 points with one race remaining, had been 3.1 seconds clear. Jane "
+        "Roe blamed James Comey for her defeat in the election in a call with her donors on "
+        "Saturday."
+    )
+    reading = read(text, "en")
+
+    def does(name: str, at: str | None = None) -> str | None:
+        start = text.index(at or name)
+        return reading.predicate_of(start, start + len(name))
+
+    assert does("Felipe Massa") == "crashed on lap 48 at Interlagos"
+    assert does("Massa", "Massa represented") is None
+    assert does("Massa", "Massa left") == "left his car on the circuit"
+    assert does("Hillary Clinton") == (
+        "blamed FBI director James Comey for her stunning defeat in Tuesday's presidential election"
+    )
+    assert does("John Kerry") == (  # long, but what it was linked to stays
+        "linked his defeat to a videotape of Osama bin Laden that aired days before the vote "
+        "in 2004"
+    )
+    assert does("Jane Roe") == "blamed James Comey for her defeat in the election"
+    assert does("Hamilton") is None  # the parse took "mate" for the verb: nothing to read
+    assert does("Democrats") == (
+        "called the contempt citation and the demand for a hearing a political ploy"
+    )
+
+
 def test_a_word_is_in_a_quotation_where_the_last_mark_before_it_opens_one() -> None:
     text = (
         '"Costs are up. To ensure Acme stays, we cut," it said. "Bad," Lee Yarker wrote. '
