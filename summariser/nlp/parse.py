@@ -162,6 +162,20 @@ class Parse:
             last = last.head
         return max(end, last.idx + len(last.text))
 
+    def acts_on_nothing(self) -> bool:
+        """Whether the text, a short phrase of what someone does, says only a state or what
+        it did not do: a verb with no object, complement or phrase it governs ("is still
+        alive", "have strengthened recently"), or a negated one ("did not want to remain in
+        the hospital"); a passive is something done to it ("was arrested"). False without a
+        parse."""
+        if self.doc is None:
+            return False
+        root = next(iter(self.doc.sents)).root
+        if root.pos_ not in ("VERB", "AUX"):
+            return False
+        deps = {c.dep_ for c in root.children}
+        return "neg" in deps or deps <= _STATE
+
     def is_clause(self) -> bool:
         """Whether the text, a short phrase, is a clause with a subject of its own ("officers
         will continue", "Clinton has blamed"), not what someone does ("told reporters that
@@ -272,6 +286,10 @@ class Parse:
 
 
 _COMMON_NOUNS = ("NN", "NNS")
+# All a verb governs where it says only a state: helpers, adverbs, an adjective ("is still
+# alive", "have strengthened recently"); an object, a noun, a phrase or a passive's helper
+# ("was arrested") is something done.
+_STATE = frozenset({"aux", "advmod", "npadvmod", "acomp", "punct", "cc"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 # "who", "which", "that" as the subject of a clause about a noun: part of a description.
 _RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})

@@ -69,7 +69,10 @@ class Roles:
             done = trimmed_to_whole(phrase.before_other_clause(), reading.language)
             if not done:
                 continue  # all of it another subject's clause
-            if not read_phrase(done, reading.language).only_speaks():
+            phrase = read_phrase(done, reading.language)
+            if phrase.acts_on_nothing():
+                continue  # "is still alive", "did not want to remain": no part it plays
+            if not phrase.only_speaks():
                 return done
             if len(done.split()) > 1:  # "told reporters"; "said" alone says nothing
                 spoken = spoken or done

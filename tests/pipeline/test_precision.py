@@ -55,6 +55,17 @@ def test_a_role_is_the_first_thing_the_story_has_the_actor_do() -> None:
     )
 
 
+def test_a_state_or_what_the_actor_did_not_do_is_no_role() -> None:
+    text = (
+        "Zhao Zicong is still alive. Zhao Zicong fell into a well on Sunday. Mondelez does not "
+        "constitute an everyday purchase. Mondelez changed its bar in May. Jane Roe was arrested."
+    )
+    roles = Roles(read(text, "en"))
+    assert roles.done_by("Zhao Zicong") == "fell into a well on Sunday"
+    assert roles.done_by("Mondelez") == "changed its bar in May"
+    assert roles.done_by("Jane Roe") == "was arrested"  # done to her: her part in the story
+
+
 def test_a_role_is_never_what_a_caption_says() -> None:
     text = (  # a page's run-on text, as the dev set holds it
         "'It stopped our momentum,' Clinton told donors, according to the New York Times. "
