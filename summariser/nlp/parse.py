@@ -134,7 +134,8 @@ class Parse:
                 continue
             tokens = list(child.subtree)
             if child.dep_ == "compound" and tokens[-1].i == first - 1:  # "FBI director" James
-                found.append(tokens)
+                if not any(_joins_words(t) for t in tokens):  # "down-ballot": a modifier
+                    found.append(tokens)
             elif child.dep_ == "appos" and tokens[0].i == last + 2 and _comma(last + 1, self):
                 found.append(tokens)  # Sayid Sarwar Hussaini, "a spokesman for the police"
         head = root.head
@@ -149,6 +150,22 @@ class Parse:
                 return _joined(tokens)
         return None
 
+    def said_of(self, start: int, end: int, name_start: int, name_end: int) -> bool:
+        """Whether the phrase at `start`:`end` is said of the name at `name_start`:`name_end`
+        in the parse: set beside it ("Sayid Hussaini, a spokesman for the police"), before
+        it as a title ("FBI director James Comey"), after "is" ("Massa was the last driver"),
+        or holding it. True without a parse."""
+        phrase, name = self._span(start, end), self._span(name_start, name_end)
+        if phrase is None or name is None:
+            return True
+        head, named = phrase.root, name.root
+        if head.head.i == named.i or named.head.i == head.i or phrase.start <= named.i < phrase.end:
+            return True
+        verb = head.head
+        return head.dep_ in ("attr", "oprd") and any(
+            c.i == named.i and c.dep_ in _SUBJECTS for c in verb.children
+        )
+
     def phrase_end(self, start: int, end: int, *, max_words: int = 6) -> int:
         """Where the phrase written at `start`:`end` ends: past its last word's head where
         that stands further on ("in recent" is "in recent months"), so a copy never stops
@@ -158,7 +175,11 @@ class Parse:
         if span is None:
             return end
         last = span[-1]
-        while last.head.i > last.i and last.head.i - span[-1].i <= max_words:
+        while (
+            last.head.i > last.i
+            and last.head.i - span[-1].i <= max_words
+            and last.head.pos_ not in ("VERB", "AUX")  # "campaign" is no "campaign respond"
+        ):
             last = last.head
         return max(end, last.idx + len(last.text))
 

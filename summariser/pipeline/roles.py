@@ -9,6 +9,7 @@ written in the sentences that mention the actor; no role is better than a wrong 
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from ..nlp import Reading, is_stopword, read_phrase, same_entity, stem
@@ -47,7 +48,27 @@ class Roles:
         head = phrase.named_head()
         if head is not None and not same_entity(head, name, language):
             return ""
+        if not self._said_of(role, name):
+            return ""  # "top black lawmakers": the article's words, of others
         return role if self._supported(role, name) else ""
+
+    def _said_of(self, role: str, name: str) -> bool:
+        """Whether a role of more than one word that the article writes is written of the
+        actor somewhere (nlp.Reading.said_of); a single word, the model's own words or an
+        actor no name stands for ("the driver") are for _supported to check."""
+        reading = self.reading
+        if len(role.split()) < 2 or reading.doc is None:
+            return True
+        found = [
+            m.span()
+            for m in re.finditer(rf"(?<!\w){re.escape(role)}(?!\w)", reading.text, re.IGNORECASE)
+        ]
+        mentions = reading.mentioned(name)
+        return (
+            not found
+            or not mentions
+            or any(reading.said_of(*at, e.start, e.end) for at in found for e in mentions)
+        )
 
     def done_by(self, name: str) -> str:
         """What the article has the actor `name` do, the first clause it is the subject of

@@ -74,6 +74,8 @@ def _happens_at(name: str, context: Context) -> bool:
         return False  # "Ivana" of "Ivana Trump", however the tagger typed it once
     actor = sum(types[t] for t in ("person", "organisation", "group"))
     body = actor > types["place"] + types["facility"]  # a body where people work, or a person
+    if body and any(reading.predicate_of(e.start, e.end) for e in mentions):
+        return False  # a body that does something in the story is an actor ("Congress acts")
     acts = country_of(name, context.language) or body
     known = named_as_place(name, context.language) is not None
     return (known and not acts) or any(reading.placed(e, worked_at=not body) for e in mentions)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..briefing.schema import Actor, ActorKind, Allegation
 from ..nlp import Candidate, is_stopword, same_entity
+from ..nlp.lexicon import en
 from ..nlp.phrases import unnamed, unnamed_actors, untitled
 from ..prompting.draft import DraftActor
 from ..text import normalise
@@ -200,6 +201,8 @@ def _people_in_lead(who: list[Actor], context: Context) -> list[Actor]:
         )  # what they do, or what the clause they stand in says
         if role.startswith(phrase) and len(role) > len(phrase):
             role = role[len(phrase) :].strip(" ,")  # "At least seven people | were killed ..."
+        if role.split(" ", 1)[0].lower() in en.CONJUNCTIONS:
+            role = ""  # "500 rescuers | and 100 excavators were ...": others' clause too
         kind = people_kind(phrase, evidence.start, reading)
         actor = Actor(name=phrase, kind=kind, role=role.rstrip("."), evidence=evidence)
         added.append(_renamed(actor, unnamed(phrase)))

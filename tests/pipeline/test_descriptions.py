@@ -21,6 +21,12 @@ def test_each_of_the_three_shapes_news_introduces_a_person_in() -> None:
     }
 
 
+def test_a_hyphenated_modifier_before_a_name_is_no_title() -> None:
+    text = "Down-ballot Democrats blamed Clinton. Senate candidate Jason Kander lost in Missouri."
+    described = descriptions_of(read(text, "en"), ["Democrats", "Jason Kander"])
+    assert described == {"Jason Kander": "Senate candidate"}
+
+
 def test_a_clause_that_is_no_description_gives_no_role() -> None:
     text = (
         "Kim Jong-un and Vladimir Putin, who first met in 2019, talked. "

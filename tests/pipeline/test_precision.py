@@ -66,6 +66,21 @@ def test_a_state_or_what_the_actor_did_not_do_is_no_role() -> None:
     assert roles.done_by("Jane Roe") == "was arrested"  # done to her: her part in the story
 
 
+def test_a_role_the_article_writes_of_others_is_not_the_actors() -> None:
+    """The article's phrase is a role where it is said of the actor (beside it, as its title,
+    after "is"), not where it names others in a sentence about it; a phrase the model copied
+    stops where its phrase stops, never at the verb it is the subject of."""
+    text = (
+        "Top black lawmakers said Donald Trump had fanned the birther movement. Felipe Massa "
+        "was the last driver to crash. Hillary Clinton said her campaign responded on Friday."
+    )
+    roles = Roles(read(text, "en"))
+    assert roles.checked("top black lawmakers", "Donald Trump") == ""
+    assert roles.checked("the last driver", "Felipe Massa") == "the last driver"
+    who = [{"n": "Hillary Clinton", "r": "campaign"}]
+    assert {a.name: a.role for a in brief(text, who=who).who}["Hillary Clinton"] == "campaign"
+
+
 def test_a_role_is_never_what_a_caption_says() -> None:
     text = (  # a page's run-on text, as the dev set holds it
         "'It stopped our momentum,' Clinton told donors, according to the New York Times. "
@@ -234,6 +249,15 @@ def test_capitals_that_make_no_name_are_no_actor() -> None:
     ]
     who.append({"n": "Hillary Clinton", "r": "said the FBI had cleared her"})
     assert [a.name for a in brief(text, who=who).who] == ["Hillary Clinton"]
+
+
+def test_a_body_that_does_something_in_the_story_is_no_place() -> None:
+    text = (
+        "The visa program expires on Friday unless Congress acts to extend it. Lawmakers in "
+        "Congress disagree. Developers in Vermont were charged."
+    )
+    names = [p.name for p in brief(text, where=["Congress", "Vermont"]).where]
+    assert names == ["Vermont"]
 
 
 def test_a_site_the_lead_names_with_a_common_noun_is_a_place() -> None:
@@ -487,6 +511,15 @@ def test_an_actor_the_story_says_nothing_of_stays_only_if_it_matters() -> None:
     names = [a.name for a in brief(text, who=who).who]
     assert names == ["Kim Jong-un"]  # in the lead, named twice; Interfax neither, no role
     assert Context.of(text, read(text).references, None).reading.lead_sentences == (0, 1, 2)
+
+
+def test_unnamed_people_in_a_coordinated_subject_take_no_role_from_the_others() -> None:
+    text = (
+        "500 rescuers and 100 excavators were involved after a call for help on "
+        "social media by the boy's father, who had searched for hours on Sunday."
+    )
+    rescuers = [a for a in brief(text).who if a.name == "500 rescuers"]
+    assert [a.role for a in rescuers] == [""]
 
 
 def test_unnamed_people_are_called_by_what_they_are() -> None:
