@@ -133,7 +133,7 @@ class Parse:
             if not _describing_noun(child) or first <= child.i <= last:
                 continue
             tokens = list(child.subtree)
-            if child.dep_ == "compound" and tokens[-1].i == first - 1:  # "FBI director" James
+            if child.dep_ in ("compound", "nmod") and tokens[-1].i == first - 1:  # "FBI director"
                 if not any(_joins_words(t) for t in tokens):  # "down-ballot": a modifier
                     found.append(tokens)
             elif child.dep_ == "appos" and tokens[0].i == last + 2 and _comma(last + 1, self):
@@ -323,6 +323,8 @@ _CLAUSE_BREAKS = frozenset({"advcl", "parataxis"})
 # clause is too long to read as a role ("... in a conference call with her funders").
 _OPTIONAL = frozenset({"prep", "npadvmod", "advmod", "agent"})
 _READABLE_WORDS = 14  # what a clause is cut down to, where its modifiers allow
+# What a clause says of a noun in it in passing, dropped where the clause is long.
+_ASIDES = frozenset({"appos", "relcl"})
 # What stands between a subject and its verb: "has", "not", "also", "on Saturday".
 _BEFORE_A_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "punct"})
 
@@ -341,16 +343,41 @@ def _main_clause(verb: Any, subject: Any) -> list[Any]:
         if child.i < verb.i and child.dep_ not in _BEFORE_A_VERB:
             return []  # "Mercedes team | mate Nico Rosberg": a noun misread as the verb
         if child.i > verb.i and _breaks(child):
+            if not (child.dep_ == "conj" and _bare(verb, kept)):
+                break
+            kept.append(child)  # "spun and crashed into the wall": the first verb says little
             break
         kept.append(child)
     while kept and kept[-1].dep_ == "cc":
-        kept.pop()  # "spun and | crashed"
+        kept.pop()  # "left his car and | made his way"
     # the first phrase after the verb's object is kept: "linked his defeat | to a videotape"
     least = next((n + 1 for n, c in enumerate(kept) if c.i > verb.i and c.dep_ == "prep"), 1)
     while len(kept) > least and kept[-1].dep_ in _OPTIONAL and _words(kept) > _READABLE_WORDS:
         kept.pop()
     tokens = [t for child in kept for t in child.subtree] + [verb]
+    if len(tokens) > _READABLE_WORDS:
+        tokens = _without_asides(tokens)
     return sorted((t for t in tokens if t.i > subject.i or t.i == verb.i), key=lambda t: t.i)
+
+
+def _bare(verb: Any, kept: list[Any]) -> bool:
+    """Whether the verb governs nothing after it yet but a joining word ("spun and")."""
+    return all(c.i < verb.i or c.dep_ in ("cc", "advmod", "punct") for c in kept)
+
+
+def _without_asides(tokens: list[Any]) -> list[Any]:
+    """The tokens less what they say of a noun in them in passing: an apposition (", the FBI
+    director,"), a relative clause ("the assault | which they say is a
+    response"), with the commas around it."""
+    inside = {t.i for t in tokens}
+    aside: set[int] = set()
+    for token in tokens:
+        if token.dep_ in _ASIDES and token.head.i in inside:
+            aside.update(t.i for t in token.subtree)
+    before = {i - 1 for i in aside if i - 1 in inside and tokens[0].doc[i - 1].text == ","}
+    after = {i + 1 for i in aside if i + 1 in inside and tokens[0].doc[i + 1].text == ","}
+    dropped = aside | before | after
+    return [t for t in tokens if t.i not in dropped]
 
 
 def _breaks(child: Any) -> bool:
@@ -395,9 +422,14 @@ def _describes(tokens: list[Any], max_words: int) -> bool:
 
 
 def _describing_noun(token: Any) -> bool:
-    """A noun that can say what someone is: a common noun ("leader", "spokesman"), or a
-    title written as a name ("Chairman", "Secretary" of "Ohio Secretary of State")."""
-    return token.tag_ in _COMMON_NOUNS or (token.tag_ == "NNP" and token.lower_ in en.PERSON_TITLES)
+    """A noun that can say what someone is: a common noun ("leader", "spokesman"), a title
+    written as a name ("Chairman", "Secretary" of "Ohio Secretary of State"), or a capitalised
+    noun an article makes common ("the top Democrat on the committee")."""
+    return (
+        token.tag_ in _COMMON_NOUNS
+        or (token.tag_ == "NNP" and token.lower_ in en.PERSON_TITLES)
+        or (token.tag_ == "NNP" and any(c.dep_ == "det" for c in token.children))
+    )
 
 
 def _joins_words(token: Any) -> bool:
@@ -423,9 +455,16 @@ def _closes(tokens: list[Any]) -> bool:
     return text.count(last) % 2 == 1
 
 
+def _words_between(token: Any, following: Any) -> bool:
+    """Whether words the text writes between two tokens were left out."""
+    return any(not t.is_punct for t in token.doc[token.i + 1 : following.i])
+
+
 def _joined(tokens: list[Any]) -> str:
-    """Tokens as the article spaced them, each followed by its own whitespace."""
+    """Tokens as the article spaced them, each followed by its own whitespace, or a space
+    where words between them were left out ("the bombing | was", less ", which tore ...,")."""
     text = "".join(
-        t.text + (t.whitespace_ if i < len(tokens) - 1 else "") for i, t in enumerate(tokens)
+        t.text + (t.whitespace_ or (" " if _words_between(t, tokens[i + 1]) else ""))
+        for i, t in enumerate(tokens[:-1])
     )
-    return " ".join(text.split())
+    return " ".join((text + (tokens[-1].text if tokens else "")).split())

@@ -136,7 +136,11 @@ def test_what_an_actor_does_is_its_own_clause_cut_to_read_at_a_glance() -> None:
         "Laden that aired days before the vote in 2004. Hamilton, who trails Mercedes team mate "
         "Nico Rosberg by 19 points with one race remaining, had been 3.1 seconds clear. Jane "
         "Roe blamed James Comey for her defeat in the election in a call with her donors on "
-        "Saturday."
+        "Saturday. Kimi Raikkonen spun and crashed into the wall on the pit straight. The "
+        "Taliban has claimed responsibility for the assault which they say is a response to "
+        "air strikes in Kunduz province last week. Mr Comey informed Congress. The Afghan "
+        "Taliban said the bombing, which tore a massive crater in the road, was a revenge "
+        "attack for US air strikes."
     )
     reading = read(text, "en")
 
@@ -150,11 +154,13 @@ def test_what_an_actor_does_is_its_own_clause_cut_to_read_at_a_glance() -> None:
     assert does("Hillary Clinton") == (
         "blamed FBI director James Comey for her stunning defeat in Tuesday's presidential election"
     )
-    assert does("John Kerry") == (  # long, but what it was linked to stays
-        "linked his defeat to a videotape of Osama bin Laden that aired days before the vote "
-        "in 2004"
+    assert does("John Kerry") == (  # what it was linked to stays, less its relative clause
+        "linked his defeat to a videotape of Osama bin Laden"
     )
     assert does("Jane Roe") == "blamed James Comey for her defeat in the election"
+    assert does("Kimi Raikkonen") == "spun and crashed into the wall on the pit straight"
+    assert does("Taliban") == "has claimed responsibility for the assault"  # less the aside
+    assert does("Afghan Taliban") == "said the bombing was a revenge attack for US air strikes"
     assert does("Hamilton") is None  # the parse took "mate" for the verb: nothing to read
     assert does("Democrats") == (
         "called the contempt citation and the demand for a hearing a political ploy"

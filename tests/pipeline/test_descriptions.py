@@ -21,6 +21,17 @@ def test_each_of_the_three_shapes_news_introduces_a_person_in() -> None:
     }
 
 
+def test_a_title_with_its_own_phrase_and_a_capitalised_noun_with_an_article_describe() -> None:
+    text = (
+        "The ruling dealt a blow to Republican Secretary of State Jon Husted on Friday. "
+        "Rep. Adam Schiff, the top Democrat on the House Intelligence Committee, spoke."
+    )
+    assert descriptions_of(read(text, "en"), ["Jon Husted", "Adam Schiff"]) == {
+        "Jon Husted": "Republican Secretary of State",
+        "Adam Schiff": "top Democrat on the House Intelligence Committee",
+    }
+
+
 def test_a_hyphenated_modifier_before_a_name_is_no_title() -> None:
     text = "Down-ballot Democrats blamed Clinton. Senate candidate Jason Kander lost in Missouri."
     described = descriptions_of(read(text, "en"), ["Democrats", "Jason Kander"])

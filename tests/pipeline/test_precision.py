@@ -124,9 +124,13 @@ def test_a_role_is_never_what_a_speaker_says_of_the_actor() -> None:
 
 
 def test_a_confirmation_without_what_was_confirmed_is_no_role() -> None:
-    text = "The bar changed, Mondelez confirmed to MailOnline. Mondelez owns the brand."
+    text = (
+        "The bar changed, Mondelez confirmed to MailOnline. Mondelez owns the brand. Mr Comey "
+        "informed Congress."
+    )
     roles = Roles(read(text, "en"))
     assert roles.checked("confirmed to MailOnline", "Mondelez") == ""
+    assert roles.checked("informed Congress", "Comey") == ""
     assert roles.done_by("Mondelez") == "owns the brand"
 
 

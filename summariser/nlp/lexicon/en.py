@@ -81,6 +81,7 @@ REPORTING_VERBS: dict[str, tuple[str, bool]] = {
     "dispute": ("disputed", ACTS_ON_AN_OBJECT),  # not "contest": news contests seats and states
     "say": ("reported", REPORTS_A_CLAUSE),
     "tell": ("reported", ACTS_ON_AN_OBJECT),
+    "inform": ("reported", ACTS_ON_AN_OBJECT),
     "add": ("reported", REPORTS_A_CLAUSE),
     "warn": ("reported", ACTS_ON_AN_OBJECT),
     "argue": ("reported", REPORTS_A_CLAUSE),
@@ -121,7 +122,7 @@ FORECASTING = frozenset({"expect", "schedule", "slate", "due"})
 # revenge attack", "branded the vote a sham").
 CHARACTERISING_VERBS = frozenset({"call", "brand", "label", "dub", "term"})
 # Reporting verbs whose object is the one spoken to ("told reporters"), not what was said.
-ADDRESSING_VERBS = frozenset({"tell", "warn", "urge"})
+ADDRESSING_VERBS = frozenset({"tell", "inform", "warn", "urge"})
 # "according to X": a source without a verb.
 ACCORDING = ("according", "to")
 # Verbs whose object is whom they accuse ("X accused Y of ...", "Y was blamed").
