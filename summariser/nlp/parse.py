@@ -71,10 +71,10 @@ class Parse:
         `max_words`): "told reporters that North Korea will pay a price", "accused North
         Korea of selling artillery shells to the Russian mercenary group Wagner" (for "by the
         US"). A name that qualifies a noun outside it ("the Toblerone change") does nothing."""
-        token = self._token_at(start)
-        if token is None:
+        span = self._span(start, end)
+        if span is None:
             return None
-        path = token
+        path = span.root  # "people" of "84 people", however the phrase opens
         while path.head.i != path.i and path.dep_ not in ("nsubj", "nsubjpass", "agent"):
             by_agent = path.dep_ == "pobj" and path.head.dep_ == "agent"  # "by the US"
             if not by_agent and (

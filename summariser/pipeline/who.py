@@ -240,11 +240,12 @@ def _sources_and_accused(
 
 
 def _no_one(name: str, language: str) -> bool:
-    """A source that is only function words capitalised by the sentence it opens ("Others",
-    "Some"), not an acronym that spells one ("US")."""
-    words = name.split()
-    acronym = any(w.isupper() and len(w) > 1 for w in words)
-    return not acronym and all(is_stopword(normalise(w), language) for w in words)
+    """A source that only the sentence it opens capitalises: function words ("Others",
+    "Some") or a description ("Her campaign"), not an acronym that spells one ("US")."""
+    first, *rest = name.split()
+    acronym = any(w.isupper() and len(w) > 1 for w in [first, *rest])
+    opening = is_stopword(normalise(first), language)
+    return not acronym and opening and not any(w[:1].isupper() for w in rest)
 
 
 def _with_role_from_story(actor: Actor, context: Context) -> Actor:

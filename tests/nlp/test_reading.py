@@ -140,7 +140,8 @@ def test_what_an_actor_does_is_its_own_clause_cut_to_read_at_a_glance() -> None:
         "Taliban has claimed responsibility for the assault which they say is a response to "
         "air strikes in Kunduz province last week. Mr Comey informed Congress. The Afghan "
         "Taliban said the bombing, which tore a massive crater in the road, was a revenge "
-        "attack for US air strikes."
+        "attack for US air strikes. There have been two deaths and 84 people have been taken "
+        'to hospital. Stephen Mason noted that "Toblerone is all about the triangle." '
     )
     reading = read(text, "en")
 
@@ -161,6 +162,8 @@ def test_what_an_actor_does_is_its_own_clause_cut_to_read_at_a_glance() -> None:
     assert does("Kimi Raikkonen") == "spun and crashed into the wall on the pit straight"
     assert does("Taliban") == "has claimed responsibility for the assault"  # less the aside
     assert does("Afghan Taliban") == "said the bombing was a revenge attack for US air strikes"
+    assert does("84 people") == "have been taken to hospital"  # the phrase's noun is subject
+    assert does("Stephen Mason") == 'noted that "Toblerone is all about the triangle"'
     assert does("Hamilton") is None  # the parse took "mate" for the verb: nothing to read
     assert does("Democrats") == (
         "called the contempt citation and the demand for a hearing a political ploy"

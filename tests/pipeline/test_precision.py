@@ -417,11 +417,13 @@ def test_a_long_description_of_a_source_is_its_head_or_the_body_it_speaks_for() 
 def test_a_sentence_opening_word_is_no_source_to_list() -> None:
     text = (
         "Toblerone changed its shape. Others called the change underhanded, accusing the "
-        "company of masking the fact the bar is smaller."
+        "company of masking the fact the bar is smaller. Her campaign accused the FBI of "
+        "meddling in the election."
     )
     briefing = brief(text)
-    assert [a.made_by for a in briefing.allegations] == ["Others"]
-    assert "Others" not in [a.name for a in briefing.who]
+    assert [a.made_by for a in briefing.allegations] == ["Others", "Her campaign"]
+    names = [a.name for a in briefing.who]
+    assert "Others" not in names and "Her campaign" not in names  # a description: no one named
 
 
 def test_a_question_is_no_allegation() -> None:
