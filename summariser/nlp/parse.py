@@ -343,10 +343,10 @@ def _main_clause(verb: Any, subject: Any) -> list[Any]:
         if child.i < verb.i and child.dep_ not in _BEFORE_A_VERB:
             return []  # "Mercedes team | mate Nico Rosberg": a noun misread as the verb
         if child.i > verb.i and _breaks(child):
-            if not (child.dep_ == "conj" and _bare(verb, kept)):
+            if not (child.dep_ == "conj" and _bare(verb, kept) and not _has_subject(child)):
                 break
             kept.append(child)  # "spun and crashed into the wall": the first verb says little
-            break
+            return _clause_of(verb, subject, kept, _main_clause(child, child))
         kept.append(child)
     while kept and kept[-1].dep_ == "cc":
         kept.pop()  # "left his car and | made his way"
@@ -354,10 +354,22 @@ def _main_clause(verb: Any, subject: Any) -> list[Any]:
     least = next((n + 1 for n, c in enumerate(kept) if c.i > verb.i and c.dep_ == "prep"), 1)
     while len(kept) > least and kept[-1].dep_ in _OPTIONAL and _words(kept) > _READABLE_WORDS:
         kept.pop()
-    tokens = [t for child in kept for t in child.subtree] + [verb]
+    return _clause_of(verb, subject, kept)
+
+
+def _clause_of(verb: Any, subject: Any, kept: list[Any], joined: list[Any] = ()) -> list[Any]:
+    """The verb, what it keeps of its children and of a verb joined to it, in order, less
+    asides where that is long."""
+    tokens = [t for child in kept if not joined or child.dep_ != "conj" for t in child.subtree]
+    tokens += [verb, *joined]
     if len(tokens) > _READABLE_WORDS:
         tokens = _without_asides(tokens)
     return sorted((t for t in tokens if t.i > subject.i or t.i == verb.i), key=lambda t: t.i)
+
+
+def _has_subject(verb: Any) -> bool:
+    """Whether `verb` has a subject of its own ("and | dozens were injured")."""
+    return any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _bare(verb: Any, kept: list[Any]) -> bool:

@@ -4,7 +4,7 @@ Each allegation code keeps is asked about once (prompting/closed.py); the answer
 and what decides is its margin: the log-probability of "yes" less that of "no" among the
 token's alternatives (OpenAI's `top_logprobs`). The word the model writes decides nothing: the
 embedded model writes "yes" to every such question, an editor's allegation or not, while its
-margin orders them (AUC 0.74 on the dev set's allegations; BENCHMARKS.md). An allegation
+margin orders them (AUC 0.71 on the dev set's allegations; BENCHMARKS.md). An allegation
 whose margin is under THRESHOLD is dropped, and the briefing is assembled again without it, so
 an actor only it brought in goes too; one with no margin (neither word among the
 alternatives) is kept, as code decided, and so is every allegation of an endpoint that gives

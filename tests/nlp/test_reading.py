@@ -136,7 +136,8 @@ def test_what_an_actor_does_is_its_own_clause_cut_to_read_at_a_glance() -> None:
         "Laden that aired days before the vote in 2004. Hamilton, who trails Mercedes team mate "
         "Nico Rosberg by 19 points with one race remaining, had been 3.1 seconds clear. Jane "
         "Roe blamed James Comey for her defeat in the election in a call with her donors on "
-        "Saturday. Kimi Raikkonen spun and crashed into the wall on the pit straight. The "
+        "Saturday. Kimi Raikkonen spun and crashed into the wall on the pit straight, almost "
+        "collecting Sebastian Vettel as he went. Seven people died and dozens were hurt. The "
         "Taliban has claimed responsibility for the assault which they say is a response to "
         "air strikes in Kunduz province last week. Mr Comey informed Congress. The Afghan "
         "Taliban said the bombing, which tore a massive crater in the road, was a revenge "
@@ -164,6 +165,7 @@ def test_what_an_actor_does_is_its_own_clause_cut_to_read_at_a_glance() -> None:
     assert does("Afghan Taliban") == "said the bombing was a revenge attack for US air strikes"
     assert does("84 people") == "have been taken to hospital"  # the phrase's noun is subject
     assert does("Stephen Mason") == 'noted that "Toblerone is all about the triangle"'
+    assert does("Seven people") is None  # "died", and another subject's clause
     assert does("Hamilton") is None  # the parse took "mate" for the verb: nothing to read
     assert does("Democrats") == (
         "called the contempt citation and the demand for a hearing a political ploy"
